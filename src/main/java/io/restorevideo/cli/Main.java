@@ -1,0 +1,24 @@
+package io.restorevideo.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code restore-video} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 usage) without exiting. */
+  public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  static CommandLine newCommandLine() {
+    CommandLine cl = new CommandLine(new RestoreCommand());
+    cl.setExecutionExceptionHandler(new OneLineErrorHandler());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+}
