@@ -13,13 +13,14 @@ final class DownloadProgress {
   private final boolean terminal;
   private final long intervalNanos;
   private final long startNanos = System.nanoTime();
-  private long lastNanos;
-  private long startBytes = -1;
-  private boolean drawn;
+  private final long startBytes;
+  private long lastNanos = startNanos;
 
-  DownloadProgress(PrintStream out, String label) {
+  /** {@code startBytes}: what a resumed download already had, so the rate counts only this session. */
+  DownloadProgress(PrintStream out, String label, long startBytes) {
     this.out = out;
     this.label = label;
+    this.startBytes = startBytes;
     this.terminal = System.console() != null;
     this.intervalNanos = terminal ? 250_000_000L : 10_000_000_000L;
   }
@@ -29,11 +30,8 @@ final class DownloadProgress {
     if (out == null) {
       return;
     }
-    if (startBytes < 0) {
-      startBytes = done;
-    }
     long now = System.nanoTime();
-    if (drawn && now - lastNanos < intervalNanos) {
+    if (now - lastNanos < intervalNanos) {
       return;
     }
     lastNanos = now;
@@ -53,7 +51,7 @@ final class DownloadProgress {
 
   private void draw(long done, long total, long now) {
     double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
-    double rate = (done - Math.max(0, startBytes)) / seconds / 1e6;
+    double rate = (done - startBytes) / seconds / 1e6;
     String text = total > 0
         ? String.format(Locale.ROOT, "%s %3d%% %s / %s  %.1f MB/s", label, done * 100 / total, mb(done), mb(total), rate)
         : String.format(Locale.ROOT, "%s %s  %.1f MB/s", label, mb(done), rate);
@@ -62,7 +60,6 @@ final class DownloadProgress {
     } else {
       out.println(text);
     }
-    drawn = true;
     out.flush();
   }
 

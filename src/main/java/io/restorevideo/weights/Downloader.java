@@ -72,7 +72,11 @@ public final class Downloader {
         last = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       }
       if (attempt < attempts) {
-        LOG.info("{}: {}; retrying ({} of {})", label, last, attempt + 1, attempts);
+        String retry = label + ": " + last + "; retrying (" + (attempt + 1) + " of " + attempts + ")";
+        if (progress != null) {
+          progress.println("restore-video: " + retry);
+        }
+        LOG.debug(retry);
         sleep();
       }
     }
@@ -170,7 +174,7 @@ public final class Downloader {
 
   private void copy(InputStream in, Path part, boolean append, long have, long total, String label)
       throws IOException {
-    DownloadProgress bar = new DownloadProgress(progress, label);
+    DownloadProgress bar = new DownloadProgress(progress, label, have);
     byte[] chunk = new byte[1 << 16];
     long done = have;
     try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
