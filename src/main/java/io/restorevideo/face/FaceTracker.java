@@ -61,7 +61,7 @@ public final class FaceTracker implements AutoCloseable {
   /**
    * Tracks the faces of the next frame.
    *
-   * @param bgr the frame, 8-bit BGR (as given to the detector) or 8-bit gray
+   * @param bgr the frame, 8-bit BGR; it is what the detector sees on keyframes
    * @param timeSeconds its presentation time (drives the smoothing's time step)
    * @return the faces on this frame; on keyframes in the detector's order, then faces carried over a gap
    */

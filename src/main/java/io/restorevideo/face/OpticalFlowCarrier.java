@@ -9,11 +9,13 @@ import java.util.List;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_core.TermCriteria;
 
 /**
- * Carries face landmarks and boxes from one frame to the next with sparse pyramidal Lucas-Kanade flow.
+ * Carries face landmarks and boxes from one frame to the next with sparse pyramidal Lucas-Kanade flow
+ * ({@code calcOpticalFlowPyrLK}).
  *
  * <p>Per face it follows the 5 landmarks and a 3x3 grid of points inside the box, forward and then backward;
  * a point counts only if both passes converge and it comes back within {@link #maxBackError} of where it
@@ -26,6 +28,8 @@ import org.bytedeco.opencv.opencv_core.TermCriteria;
 public final class OpticalFlowCarrier {
   private static final int GRID = 3;
   private static final int POINTS = 5 + GRID * GRID;
+  /** Pixels of motion per frame that a 21x21 window on 3 pyramid levels can follow (10 px x 2^3). */
+  private static final int MAX_MOTION = 80;
   /** Fewer good points than this (of 14) and the motion estimate is not trusted. */
   static final int MIN_GOOD_POINTS = 4;
   /** Largest believable scale change from one frame to the next. */
@@ -47,36 +51,63 @@ public final class OpticalFlowCarrier {
   }
 
   /**
-   * Carries every face from {@code prevGray} to {@code gray} (8-bit gray frames of one size), in one flow
-   * call for all faces. Results are in the order of {@code faces}.
+   * Carries every face from {@code prevGray} to {@code gray} (8-bit gray frames of one size). Results are in
+   * the order of {@code faces}.
    */
   public List<Carried> carry(Mat prevGray, Mat gray, List<Face> faces) {
     List<Carried> out = new ArrayList<>(faces.size());
-    if (faces.isEmpty()) {
-      return out;
-    }
-    int n = faces.size() * POINTS;
-    float[] start = new float[2 * n];
-    for (int f = 0; f < faces.size(); f++) {
-      seedPoints(faces.get(f), start, f * POINTS);
-    }
-    float[] fwd = new float[2 * n];
-    boolean[] fwdOk = new boolean[n];
-    float[] back = new float[2 * n];
-    boolean[] backOk = new boolean[n];
-    flow(prevGray, gray, start, fwd, fwdOk);
-    flow(gray, prevGray, fwd, back, backOk);
-    for (int f = 0; f < faces.size(); f++) {
-      out.add(carryOne(faces.get(f), f * POINTS, start, fwd, fwdOk, back, backOk, gray.cols(), gray.rows()));
+    for (Face face : faces) {
+      out.add(carryOne(prevGray, gray, face));
     }
     return out;
   }
 
-  private static void seedPoints(Face face, float[] pts, int first) {
-    float[] lm = face.landmarks().toArray();
-    System.arraycopy(lm, 0, pts, 2 * first, 10);
+  /**
+   * The flow runs on a window around the face only (the box widened by half its size plus the largest
+   * motion the pyramid can follow), so its cost depends on the face size, not the frame size: on a 1080p
+   * frame this is about 20 times cheaper than the whole frame.
+   */
+  private Carried carryOne(Mat prevGray, Mat gray, Face face) {
     TrackBox b = face.box();
-    int k = first + 5;
+    float margin = Math.max(b.width(), b.height()) / 2 + MAX_MOTION;
+    int x0 = clamp((int) Math.floor(b.x1() - margin), 0, gray.cols() - 1);
+    int y0 = clamp((int) Math.floor(b.y1() - margin), 0, gray.rows() - 1);
+    int x1 = clamp((int) Math.ceil(b.x2() + margin), x0 + 1, gray.cols());
+    int y1 = clamp((int) Math.ceil(b.y2() + margin), y0 + 1, gray.rows());
+    float[] start = new float[2 * POINTS];
+    seedPoints(face, start);
+    for (int i = 0; i < POINTS; i++) {
+      start[2 * i] -= x0;
+      start[2 * i + 1] -= y0;
+    }
+    float[] fwd = new float[2 * POINTS];
+    boolean[] fwdOk = new boolean[POINTS];
+    float[] back = new float[2 * POINTS];
+    boolean[] backOk = new boolean[POINTS];
+    try (Rect window = new Rect(x0, y0, x1 - x0, y1 - y0);
+        Mat prevRoi = new Mat(prevGray, window);
+        Mat roi = new Mat(gray, window)) {
+      flow(prevRoi, roi, start, fwd, fwdOk);
+      flow(roi, prevRoi, fwd, back, backOk);
+    }
+    for (float[] pts : List.of(start, fwd, back)) {
+      for (int i = 0; i < POINTS; i++) {
+        pts[2 * i] += x0;
+        pts[2 * i + 1] += y0;
+      }
+    }
+    return estimate(face, start, fwd, fwdOk, back, backOk, gray.cols(), gray.rows());
+  }
+
+  private static int clamp(int v, int lo, int hi) {
+    return Math.max(lo, Math.min(hi, v));
+  }
+
+  private static void seedPoints(Face face, float[] pts) {
+    float[] lm = face.landmarks().toArray();
+    System.arraycopy(lm, 0, pts, 0, 10);
+    TrackBox b = face.box();
+    int k = 5;
     for (int gy = 1; gy <= GRID; gy++) {
       for (int gx = 1; gx <= GRID; gx++) {
         pts[2 * k] = b.x1() + b.width() * gx / (GRID + 1);
@@ -106,18 +137,18 @@ public final class OpticalFlowCarrier {
     }
   }
 
-  private static Carried carryOne(
-      Face face, int first, float[] start, float[] fwd, boolean[] fwdOk, float[] back, boolean[] backOk,
-      int width, int height) {
+  private static Carried estimate(
+      Face face, float[] start, float[] fwd, boolean[] fwdOk, float[] back, boolean[] backOk, int width,
+      int height) {
     double maxErr = maxBackError(face.landmarks());
     boolean[] good = new boolean[POINTS];
     int goodCount = 0;
-    for (int p = 0; p < POINTS; p++) {
-      int i = first + p;
+    for (int i = 0; i < POINTS; i++) {
       double fbErr = Math.hypot(back[2 * i] - start[2 * i], back[2 * i + 1] - start[2 * i + 1]);
-      boolean inside = fwd[2 * i] >= 0 && fwd[2 * i] <= width - 1 && fwd[2 * i + 1] >= 0 && fwd[2 * i + 1] <= height - 1;
-      good[p] = fwdOk[i] && backOk[i] && inside && fbErr <= maxErr;
-      if (good[p]) {
+      boolean inside =
+          fwd[2 * i] >= 0 && fwd[2 * i] <= width - 1 && fwd[2 * i + 1] >= 0 && fwd[2 * i + 1] <= height - 1;
+      good[i] = fwdOk[i] && backOk[i] && inside && fbErr <= maxErr;
+      if (good[i]) {
         goodCount++;
       }
     }
@@ -129,9 +160,8 @@ public final class OpticalFlowCarrier {
     double[] dys = new double[goodCount];
     int[] goodIdx = new int[goodCount];
     int g = 0;
-    for (int p = 0; p < POINTS; p++) {
-      if (good[p]) {
-        int i = first + p;
+    for (int i = 0; i < POINTS; i++) {
+      if (good[i]) {
         dxs[g] = fwd[2 * i] - start[2 * i];
         dys[g] = fwd[2 * i + 1] - start[2 * i + 1];
         goodIdx[g++] = i;
@@ -149,13 +179,12 @@ public final class OpticalFlowCarrier {
     double cx = face.box().centerX();
     double cy = face.box().centerY();
     float[] lm = new float[10];
-    for (int p = 0; p < 5; p++) {
-      int i = first + p;
+    for (int i = 0; i < 5; i++) {
       double rigidX = start[2 * i] + mdx + (scale - 1) * (start[2 * i] - cx);
       double rigidY = start[2 * i + 1] + mdy + (scale - 1) * (start[2 * i + 1] - cy);
-      boolean own = good[p] && Math.hypot(fwd[2 * i] - rigidX, fwd[2 * i + 1] - rigidY) <= agree;
-      lm[2 * p] = own ? fwd[2 * i] : (float) rigidX;
-      lm[2 * p + 1] = own ? fwd[2 * i + 1] : (float) rigidY;
+      boolean own = good[i] && Math.hypot(fwd[2 * i] - rigidX, fwd[2 * i + 1] - rigidY) <= agree;
+      lm[2 * i] = own ? fwd[2 * i] : (float) rigidX;
+      lm[2 * i + 1] = own ? fwd[2 * i + 1] : (float) rigidY;
     }
     return new Carried(new Landmarks5(lm), box, true, goodCount);
   }

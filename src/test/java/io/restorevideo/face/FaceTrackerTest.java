@@ -181,21 +181,20 @@ class FaceTrackerTest {
   @Test
   void gapsAreFilledAndTracksEndAfterTheMissLimit() {
     int frames = 75;
-    int goneAt = 30;
-    int newAt = 55;
-    // face A pans and leaves at frame 30; face B appears elsewhere at frame 55
+    int newAt = 53;
+    // face A pans throughout; face B appears elsewhere at frame 53, between keyframes
     Clip clip = new Clip(frames, i -> 1L, i -> {
       List<Placement> p = new ArrayList<>();
-      if (i < goneAt) {
-        p.add(new Placement(faceA, panA(i)));
-      }
+      p.add(new Placement(faceA, panA(i)));
       if (i >= newAt) {
         p.add(new Placement(faceB, SyntheticScene.at(200, 100)));
       }
       return p;
     });
-    // the detector also misses face A on the single keyframe 15 while it is plainly there
-    ScriptedDetector det = new ScriptedDetector(truthOf(clip, i -> i == 15), 0.5, 5);
+    // the detector misses face A on keyframe 15 only, then for good from frame 30 (say it turned away)
+    IntFunction<List<ScriptedDetector.Truth>> all = truthOf(clip, i -> false);
+    ScriptedDetector det = new ScriptedDetector(
+        i -> all.apply(i).stream().filter(t -> (i != 15 && i < 30) || t.landmarks().x(0) > 220).toList(), 0.5, 5);
     TrackerOptions opts = TrackerOptions.defaults().withDetectEvery(5).withMissLimit(2);
     try (FaceTracker tracker = new FaceTracker(det, opts)) {
       List<List<TrackedFace>> out = run(clip, det, tracker);
@@ -207,15 +206,33 @@ class FaceTrackerTest {
       assertEquals(0, out.get(20).get(0).trackId());
       assertTrue(out.get(20).get(0).detected());
       // missed on keyframes 30, 35 (carried), 40 (third miss > limit 2): gone from frame 40 on
-      for (int i = goneAt + 10; i < newAt; i++) {
+      assertEquals(0, out.get(39).get(0).trackId(), "carried through the gap");
+      assertFalse(out.get(39).get(0).detected());
+      for (int i = 40; i < 55; i++) {
         assertTrue(out.get(i).isEmpty(), "track ended by frame " + i + ": " + out.get(i));
       }
-      assertTrue(out.get(goneAt + 9).size() <= 1);
-      assertEquals(1, out.get(newAt).size());
-      assertEquals(1, out.get(newAt).get(0).trackId(), "a new face gets a new id");
+      // face B is picked up at the next keyframe, 55, with a new id
+      assertEquals(1, out.get(55).size());
+      assertEquals(1, out.get(55).get(0).trackId(), "a new face gets a new id");
+      assertTrue(out.get(55).get(0).detected());
       assertEquals(2, tracker.tracksStarted());
-      // the new face arrives between keyframes and is picked up at the next one
-      assertEquals(newAt, det.calledOn.get(det.calledOn.size() - 4));
+      assertEquals(frames / 5, det.calledOn.size(), "no extra keyframes: the flow never lost a face");
+    }
+  }
+
+  @Test
+  void aFaceThatVanishesIsLostByTheFlowAndEndedAtOnce() {
+    int frames = 40;
+    int goneAt = 32;
+    Clip clip = new Clip(frames, i -> 1L, i -> i < goneAt ? List.of(new Placement(faceA, panA(i))) : List.of());
+    ScriptedDetector det = new ScriptedDetector(truthOf(clip, i -> false), 0.5, 5);
+    try (FaceTracker tracker = new FaceTracker(det, TrackerOptions.defaults().withDetectEvery(10))) {
+      List<List<TrackedFace>> out = run(clip, det, tracker);
+      assertEquals(List.of(0, 10, 20, 30, goneAt), det.calledOn, "the lost flow forces a keyframe");
+      assertEquals(1, out.get(goneAt - 1).size());
+      for (int i = goneAt; i < frames; i++) {
+        assertTrue(out.get(i).isEmpty(), "frame " + i);
+      }
     }
   }
 

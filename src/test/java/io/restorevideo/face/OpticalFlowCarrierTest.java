@@ -21,11 +21,16 @@ class OpticalFlowCarrierTest {
 
   /** The textured image translated by (tx, ty), as an 8-bit gray frame. */
   private static Mat shifted(Mat texture, double tx, double ty) {
+    return warped(texture, 1, tx, ty);
+  }
+
+  /** The textured image scaled by {@code s} about the origin, then translated by (tx, ty), as gray. */
+  private static Mat warped(Mat texture, double s, double tx, double ty) {
     try (Mat m = new Mat(2, 3, CV_64F);
         Mat moved = new Mat();
         Size size = new Size(320, 240)) {
       try (DoubleIndexer idx = m.createIndexer()) {
-        idx.put(0L, new double[] {1, 0, tx, 0, 1, ty});
+        idx.put(0L, new double[] {s, 0, tx, 0, s, ty});
       }
       warpAffine(texture, moved, m, size, INTER_LINEAR, org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT, null);
       Mat gray = new Mat();
@@ -60,6 +65,27 @@ class OpticalFlowCarrierTest {
       prev.close();
       System.out.printf("flow over 20 translated frames: worst landmark error %.3f px%n", worst);
       assertTrue(worst < 1.0, "worst error " + worst);
+    }
+  }
+
+  @Test
+  void followsAZoomAndScalesTheBox() {
+    OpticalFlowCarrier flow = new OpticalFlowCarrier();
+    double zoom = 1.03;
+    // scale about the box centre: x' = zoom x + (1 - zoom) c
+    double cx = BOX.centerX();
+    double cy = BOX.centerY();
+    try (Mat texture = SyntheticScene.texture(320, 240, 6, 1.5, 0, 255);
+        Mat a = shifted(texture, 0, 0);
+        Mat b = warped(texture, zoom, (1 - zoom) * cx, (1 - zoom) * cy)) {
+      OpticalFlowCarrier.Carried c = flow.carry(a, b, List.of(new OpticalFlowCarrier.Face(START, BOX))).get(0);
+      assertTrue(c.ok());
+      assertEquals(BOX.width() * zoom, c.box().width(), 0.5);
+      assertEquals(cx, c.box().centerX(), 0.3);
+      for (int k = 0; k < 5; k++) {
+        assertEquals(zoom * START.x(k) + (1 - zoom) * cx, c.landmarks().x(k), 0.3, "x of landmark " + k);
+        assertEquals(zoom * START.y(k) + (1 - zoom) * cy, c.landmarks().y(k), 0.3, "y of landmark " + k);
+      }
     }
   }
 
