@@ -89,7 +89,7 @@ class AlignPasteGoldenTest {
           max = Math.max(max, Math.abs(ours - golden));
         }
       }
-      System.out.printf("soft mask face 0 up1: max diff %.3g%n", max);
+      System.out.printf("soft mask face 0 up1: max diff %.2e%n", max);
       assertTrue(max < 2e-3, "soft mask differs by " + max);
     }
   }
