@@ -26,6 +26,9 @@ import org.bytedeco.opencv.opencv_core.Size;
  * buffer, so a later face sees the earlier one's unrounded values; the result is truncated to 8 bits at the
  * end, as {@code astype(uint8)}. With {@code drawBox}, the helper's green frame around each face is blended on
  * the truncated image and rounded, as {@code cv2.imwrite} stores the float result.
+ *
+ * <p>Masks take the restored crop's own rows x columns (the helper shapes its all-ones mask from the
+ * {@code (w, h)} size tuple, which only agrees for square crops, the default). 8-bit images only.
  */
 public final class FaceCompositor {
   /**
