@@ -17,13 +17,13 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** The golden align-paste inputs (README "Input images", section 3) and image comparisons. */
-final class Fixtures {
+public final class Fixtures {
   static final String DIR = "/golden/align-paste/";
 
   private Fixtures() {}
 
   /** A golden PNG decoded with IMREAD_COLOR (BGR). */
-  static Mat image(String name) {
+  public static Mat image(String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream(DIR + name)) {
       byte[] bytes = in.readAllBytes();
       try (BytePointer p = new BytePointer(bytes); Mat buf = new Mat(1, bytes.length, CV_8UC1, p)) {
@@ -35,7 +35,7 @@ final class Fixtures {
   }
 
   /** Face {@code k} (0: large astronaut on the left, 1: the mirrored one in the middle) of group.png. */
-  static Landmarks5 landmarks(int k) {
+  public static Landmarks5 landmarks(int k) {
     float[] all = Npy.resource(DIR + "landmarks.npy").floats();
     float[] xy = new float[10];
     System.arraycopy(all, 10 * k, xy, 0, 10);
@@ -43,7 +43,7 @@ final class Fixtures {
   }
 
   /** Largest per-value difference of two same-sized 8-bit images. */
-  static int maxDiff(Mat a, Mat b) {
+  public static int maxDiff(Mat a, Mat b) {
     if (a.cols() != b.cols() || a.rows() != b.rows() || a.type() != b.type()) {
       throw new AssertionError("images differ in size or type: " + a.cols() + "x" + a.rows() + " vs " + b.cols() + "x"
           + b.rows());

@@ -12,8 +12,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * The golden set's stand-in network: restored = 255 - crop. Records each call's batch size and fidelity, and a
  * copy of the crops it was given.
  */
-final class InvertingRestorer implements FaceBatchRestorer {
-  final List<Integer> batchSizes = new ArrayList<>();
+public final class InvertingRestorer implements FaceBatchRestorer {
+  public final List<Integer> batchSizes = new ArrayList<>();
   final List<Double> fidelities = new ArrayList<>();
   final List<Mat> seen = new ArrayList<>();
 
