@@ -45,7 +45,14 @@ public final class FaceAligner {
 
   /** Warps {@code bgr} (8-bit, any channel count) into the template's crop. */
   public AlignedFace align(Mat bgr, Landmarks5 landmarks) {
-    AffineMatrix affine = estimate(landmarks);
+    return warp(bgr, estimate(landmarks), landmarks);
+  }
+
+  /**
+   * Warps {@code bgr} with a given image-to-crop matrix: for callers that reuse an alignment (a tracked face
+   * between keyframes) instead of fitting one; {@code landmarks} are recorded with the crop.
+   */
+  public AlignedFace warp(Mat bgr, AffineMatrix affine, Landmarks5 landmarks) {
     Mat crop = new Mat();
     try (Mat m = affine.toMat(); Size size = new Size(template.width(), template.height())) {
       warpAffine(bgr, crop, m, size, INTER_LINEAR, BORDER_CONSTANT, BORDER_VALUE);

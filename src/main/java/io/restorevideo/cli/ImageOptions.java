@@ -1,0 +1,70 @@
+package io.restorevideo.cli;
+
+import io.restorevideo.api.ImageRestorer;
+import io.restorevideo.media.StillImages;
+import io.restorevideo.pipeline.FaceRestoreOptions;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The still-image face options of the official script (a picocli mixin): upscale, centre face only, parse
+ * mask, boxes, saved faces, plus the input pixel limit. {@link #options(double)} turns them into the
+ * pipeline's options; a bad value is a usage error (exit 2).
+ */
+public final class ImageOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = {"-s", "--upscale"}, paramLabel = "N", defaultValue = "2",
+      description = "Output size as a multiple of the input, 1..8 (default: ${DEFAULT-VALUE}, as the official script).")
+  int upscale;
+
+  @Option(names = "--only-center-face", description = "Restore only the face nearest the image centre.")
+  boolean onlyCenterFace;
+
+  @Option(names = "--no-parse",
+      description = "Paste faces with the square soft mask only, without the ParseNet face mask (faster).")
+  boolean noParse;
+
+  @Option(names = "--draw-box", description = "Draw a green frame around each restored face.")
+  boolean drawBox;
+
+  @Option(names = "--save-faces", paramLabel = "DIR",
+      description = "Also write each face's aligned crop and restored crop to DIR/cropped_faces and "
+          + "DIR/restored_faces, named NAME_00.png, NAME_01.png, ...")
+  Path saveFaces;
+
+  @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + StillImages.DEFAULT_MAX_PIXELS,
+      description = "Refuse input images with more pixels than this, checked before decoding "
+          + "(default: ${DEFAULT-VALUE}).")
+  long maxPixels;
+
+  /** The pipeline's options for these flags and CodeFormer's fidelity {@code w}. */
+  public FaceRestoreOptions options(double fidelity) {
+    try {
+      return FaceRestoreOptions.builder().fidelity(fidelity).upscale(upscale).onlyCenterFace(onlyCenterFace)
+          .parse(!noParse).drawBox(drawBox).build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** Sets these options, the saved-faces folder and the pixel limit on {@code builder}. */
+  public ImageRestorer.Builder applyTo(ImageRestorer.Builder builder, double fidelity) {
+    if (maxPixels < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-pixels must be at least 1, got " + maxPixels);
+    }
+    return builder.options(options(fidelity)).saveFaces(saveFaces).maxPixels(maxPixels);
+  }
+
+  public Path saveFaces() {
+    return saveFaces;
+  }
+
+  public long maxPixels() {
+    return maxPixels;
+  }
+}
