@@ -62,6 +62,11 @@ public final class RetinaFaceDetector implements FaceDetector {
     return net.kind();
   }
 
+  /** The raw head outputs for a prepared input ({@link RetinaFaceInput}), attached to the input's manager. */
+  public RetinaFaceOutput heads(NDArray input) {
+    return net.forward(input);
+  }
+
   @Override
   public List<DetectedFace> detect(Mat bgr) {
     return detect(List.of(bgr)).get(0);
