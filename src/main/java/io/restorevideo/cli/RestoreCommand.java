@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "restore-video 0.1.0",
     description = "Restores faces in videos and images with CodeFormer.",
-    subcommands = {ModelsCommand.class})
+    subcommands = {ModelsCommand.class, DetectCommand.class})
 public final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces of failures.")
   boolean debug;

@@ -21,12 +21,17 @@ public final class InputUpsizer {
     return Math.min(width, height) < MIN_SHORT_SIDE;
   }
 
+  /** The enlargement factor {@code 512 / short side} for a small image, else 1. */
+  public static double factor(int width, int height) {
+    return needsUpsizing(width, height) ? (double) MIN_SHORT_SIDE / Math.min(width, height) : 1.0;
+  }
+
   /** The enlarged image, or a clone of {@code bgr} when its short side is already at least 512. */
   public static Mat upsizeIfSmall(Mat bgr) {
     if (!needsUpsizing(bgr.cols(), bgr.rows())) {
       return bgr.clone();
     }
-    double f = (double) MIN_SHORT_SIDE / Math.min(bgr.cols(), bgr.rows());
+    double f = factor(bgr.cols(), bgr.rows());
     Mat out = new Mat();
     try (Size auto = new Size(0, 0)) {
       resize(bgr, out, auto, f, f, INTER_LINEAR);

@@ -29,20 +29,9 @@ class RetinaFacePostprocessGoldenTest {
     float[] landms = Npy.resource(DIR + "landms.npy").floats();
     float[] golden = Npy.resource(DIR + "dets.npy").floats();
     List<DetectedFace> dets = new DetectionDecoder(CONF_THRESHOLD, 0.4).decode(loc, conf, landms, 540, 960);
-    assertEquals(golden.length / 15, dets.size(), "rows");
-    double coord = 0;
-    double score = 0;
-    for (int r = 0; r < dets.size(); r++) {
-      float[] row = row(dets.get(r));
-      for (int c = 0; c < 15; c++) {
-        double d = Math.abs(row[c] - golden[15 * r + c]);
-        if (c == 4) {
-          score = Math.max(score, d);
-        } else {
-          coord = Math.max(coord, d);
-        }
-      }
-    }
+    double[] d = GoldenDetections.maxDiffs(dets, golden, 1f);
+    double coord = d[0];
+    double score = d[1];
     System.out.printf("dets: %d rows, max coord diff %.2e px, max score diff %.2e%n", dets.size(), coord, score);
     assertTrue(coord < 1e-3, "coordinates differ by " + coord);
     assertTrue(score < 1e-5, "scores differ by " + score);
@@ -110,7 +99,7 @@ class RetinaFacePostprocessGoldenTest {
     List<DetectedFace> back = r.toOriginal(onResized);
     double max = 0;
     for (int i = 0; i < back.size(); i++) {
-      float[] row = row(back.get(i));
+      float[] row = GoldenDetections.row(back.get(i));
       for (int c = 0; c < 15; c++) {
         if (c != 4) {
           max = Math.max(max, Math.abs(row[c] - golden[15 * i + c]));
@@ -125,16 +114,5 @@ class RetinaFacePostprocessGoldenTest {
     DetectedFace c = r.toOriginal(List.of(corner)).get(0);
     assertEquals(960f, c.x2(), 1e-3);
     assertEquals(540f, c.y2(), 1e-3);
-  }
-
-  private static float[] row(DetectedFace d) {
-    float[] row = new float[15];
-    row[0] = d.x1();
-    row[1] = d.y1();
-    row[2] = d.x2();
-    row[3] = d.y2();
-    row[4] = d.score();
-    System.arraycopy(d.landmarks().toArray(), 0, row, 5, 10);
-    return row;
   }
 }

@@ -1,0 +1,28 @@
+package io.restorevideo.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+
+/**
+ * {@code nn.ReflectionPad2d(1)} on NCHW tensors, which DJL does not offer: the row/column next to each edge
+ * is mirrored across it (the edge itself is not repeated), rows first, then columns, as torch does.
+ */
+public final class ReflectionPad {
+  private ReflectionPad() {}
+
+  public static NDArray pad1(NDArray x) {
+    long h = x.getShape().get(2);
+    long w = x.getShape().get(3);
+    if (h < 2 || w < 2) {
+      throw new IllegalArgumentException("reflection padding needs at least 2x2, got " + x.getShape());
+    }
+    NDArray rows = NDArrays.concat(new NDList(x.get(new NDIndex(":, :, 1:2, :")), x,
+        x.get(new NDIndex(":, :, {}:{}, :", h - 2, h - 1))), 2);
+    NDArray out = NDArrays.concat(new NDList(rows.get(new NDIndex(":, :, :, 1:2")), rows,
+        rows.get(new NDIndex(":, :, :, {}:{}", w - 2, w - 1))), 3);
+    rows.close();
+    return out;
+  }
+}
