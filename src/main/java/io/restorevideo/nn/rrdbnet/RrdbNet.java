@@ -81,14 +81,19 @@ public final class RrdbNet {
   }
 
   /**
-   * Conv infers its geometry from the weight, so the widths the trunk needs are checked here first: a
-   * checkpoint of another layout then names its first wrong key instead of failing inside a convolution.
+   * Conv infers its geometry from the weight and treats the bias as optional, so the widths the trunk needs
+   * and the biases every RRDBNet conv has are checked here first: a checkpoint of another layout then names
+   * its first wrong key instead of failing inside a convolution or running without a bias.
    */
   private static void check3x3(StateDict dict, String name, long out, long in) {
-    long[] want = {out, in, 3, 3};
-    long[] got = dict.get(name + ".weight").shape();
+    checkShape(dict, name + ".weight", out, in, 3, 3);
+    checkShape(dict, name + ".bias", out);
+  }
+
+  private static void checkShape(StateDict dict, String key, long... want) {
+    long[] got = dict.get(key).shape();
     if (!Arrays.equals(got, want)) {
-      throw new WeightsException(dict.source() + ": shape mismatch for '" + name + ".weight': checkpoint has "
+      throw new WeightsException(dict.source() + ": shape mismatch for '" + key + "': checkpoint has "
           + Arrays.toString(got) + ", RRDBNet expects " + Arrays.toString(want));
     }
   }
