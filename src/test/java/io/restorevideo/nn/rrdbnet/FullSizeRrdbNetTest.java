@@ -8,15 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.restorevideo.testutil.OfficialKeys;
-import io.restorevideo.weights.DType;
-import io.restorevideo.weights.SafetensorsWriter;
-import io.restorevideo.weights.TensorData;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,23 +24,9 @@ class FullSizeRrdbNetTest {
 
   @Test
   void officialX2KeySetLoadsAndRuns() {
-    Map<String, long[]> shapes = OfficialKeys.shapes("RealESRGAN_x2plus.pth");
-    assertEquals(702, shapes.size());
-    SplittableRandom rnd = new SplittableRandom(7);
-    Map<String, TensorData> tensors = new LinkedHashMap<>();
-    shapes.forEach((key, shape) -> {
-      long n = 1;
-      for (long d : shape) {
-        n *= d;
-      }
-      ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(n * 4)).order(ByteOrder.LITTLE_ENDIAN);
-      for (int i = 0; i < n; i++) {
-        b.putFloat((float) ((rnd.nextDouble() * 2 - 1) * AMPLITUDE));
-      }
-      tensors.put(key, new TensorData(DType.FLOAT32, shape, b.flip()));
-    });
-    Path file = tmp.resolve("RealESRGAN_x2plus-random.safetensors");
-    SafetensorsWriter.write(file, tensors);
+    assertEquals(702, OfficialKeys.shapes("RealESRGAN_x2plus.pth").size());
+    Path file = RandomCheckpoint.write("RealESRGAN_x2plus.pth", tmp.resolve("RealESRGAN_x2plus-random.safetensors"),
+        AMPLITUDE, 7);
 
     try (NDManager m = NDManager.newBaseManager()) {
       RrdbNet net = RrdbNet.load(file, m);
