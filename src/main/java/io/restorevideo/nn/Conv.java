@@ -1,6 +1,7 @@
 package io.restorevideo.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 
@@ -19,10 +20,14 @@ public final class Conv {
   private final int groups;
 
   private Conv(NDArray weight, NDArray bias, int stride, int padding, int groups) {
+    this(weight, bias, new Shape(stride, stride), new Shape(padding, padding), groups);
+  }
+
+  private Conv(NDArray weight, NDArray bias, Shape stride, Shape padding, int groups) {
     this.weight = weight;
     this.bias = bias;
-    this.stride = new Shape(stride, stride);
-    this.padding = new Shape(padding, padding);
+    this.stride = stride;
+    this.padding = padding;
     this.dilation = new Shape(1, 1);
     this.groups = groups;
   }
@@ -48,6 +53,16 @@ public final class Conv {
   public static Conv same(Params p, String name) {
     long k = p.sub(name).tensor("weight").dim(2);
     return load(p, name, 1, (int) (k / 2));
+  }
+
+  /**
+   * The same convolution with its weight and bias cast to {@code type} (fp16 inference on GPU); the new
+   * arrays live in the weight's manager.
+   */
+  public Conv toType(DataType type) {
+    NDArray w = weight.toType(type, false);
+    NDArray b = bias == null ? null : bias.toType(type, false);
+    return new Conv(w, b, stride, padding, groups);
   }
 
   public long outChannels() {

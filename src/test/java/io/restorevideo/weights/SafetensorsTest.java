@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.restorevideo.testutil.OfficialKeys;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +94,7 @@ class SafetensorsTest {
    */
   @Test
   void fullSizeCheckpointIsReadWithoutLoadingItIntoTheHeap() throws IOException {
-    Map<String, long[]> shapes = officialShapes("codeformer.pth");
+    Map<String, long[]> shapes = OfficialKeys.shapes("codeformer.pth");
     assertEquals(515, shapes.size());
     long values = 0;
     for (long[] s : shapes.values()) {
@@ -152,19 +150,5 @@ class SafetensorsTest {
       System.gc();
     }
     return rt.totalMemory() - rt.freeMemory();
-  }
-
-  static Map<String, long[]> officialShapes(String checkpoint) throws IOException {
-    try (Reader r = new InputStreamReader(
-        SafetensorsTest.class.getResourceAsStream("/golden/official-keys.json"), StandardCharsets.UTF_8)) {
-      JsonObject tensors = JsonParser.parseReader(r).getAsJsonObject().getAsJsonObject(checkpoint)
-          .getAsJsonObject("tensors");
-      Map<String, long[]> out = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonElement> e : tensors.entrySet()) {
-        List<JsonElement> dims = e.getValue().getAsJsonArray().asList();
-        out.put(e.getKey(), dims.stream().mapToLong(JsonElement::getAsLong).toArray());
-      }
-      return out;
-    }
   }
 }
