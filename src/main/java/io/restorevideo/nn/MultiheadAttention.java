@@ -32,12 +32,12 @@ public final class MultiheadAttention {
     Params q = p.sub(name);
     long[] ws = q.tensor("in_proj_weight").shape();
     if (ws.length != 2 || ws[0] != 3 * ws[1]) {
-      throw new WeightsException(p.dict().source() + ": '" + name + ".in_proj_weight' is not (3E, E): "
+      throw new WeightsException(p.dict().source() + ": '" + p.key(name) + ".in_proj_weight' is not (3E, E): "
           + java.util.Arrays.toString(ws));
     }
     long e = ws[1];
     if (heads <= 0 || e % heads != 0) {
-      throw new WeightsException(p.dict().source() + ": '" + name + "': embedding width " + e
+      throw new WeightsException(p.dict().source() + ": '" + p.key(name) + "': embedding width " + e
           + " is not divisible by " + heads + " heads");
     }
     NDArray w = q.get("in_proj_weight", 3 * e, e);
@@ -47,6 +47,7 @@ public final class MultiheadAttention {
       NDIndex rows = new NDIndex(i * e + ":" + (i + 1) * e);
       qkv[i] = Linear.of(w.get(rows), b.get(rows));
     }
+    q.tensor("out_proj.bias"); // nn.MultiheadAttention always has it: a missing one is reported by name
     Linear out = Linear.load(q, "out_proj");
     return new MultiheadAttention(qkv[0], qkv[1], qkv[2], out, heads, e);
   }

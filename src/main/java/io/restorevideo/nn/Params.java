@@ -71,6 +71,11 @@ public final class Params {
     return false;
   }
 
+  /** The full checkpoint key of {@code key} under this prefix (for messages). */
+  public String key(String key) {
+    return prefix + key;
+  }
+
   /** Raw tensor (for shape inspection); does not mark the key as used. */
   public TensorData tensor(String key) {
     return dict.get(prefix + key);

@@ -24,8 +24,8 @@ final class AttnBlock implements Layer {
   }
 
   static AttnBlock load(Params p) {
-    return new AttnBlock(GroupNorm.vqgan(p, "norm"), Conv.same(p, "q"), Conv.same(p, "k"), Conv.same(p, "v"),
-        Conv.same(p, "proj_out"));
+    return new AttnBlock(GroupNorm.vqgan(p, "norm"), BiasedConv.same(p, "q"), BiasedConv.same(p, "k"), BiasedConv.same(p, "v"),
+        BiasedConv.same(p, "proj_out"));
   }
 
   @Override

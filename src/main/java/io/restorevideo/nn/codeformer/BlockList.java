@@ -1,6 +1,5 @@
 package io.restorevideo.nn.codeformer;
 
-import io.restorevideo.nn.Conv;
 import io.restorevideo.nn.GroupNorm;
 import io.restorevideo.nn.Layer;
 import io.restorevideo.nn.Params;
@@ -30,7 +29,7 @@ final class BlockList {
       } else if (b.has("conv.weight")) {
         blocks.add(resample.apply(b));
       } else if (b.has("weight") && b.tensor("weight").rank() == 4) {
-        blocks.add(Conv.same(all, Integer.toString(i))::forward);
+        blocks.add(BiasedConv.same(all, Integer.toString(i))::forward);
       } else if (b.has("weight") && b.tensor("weight").rank() == 1) {
         blocks.add(GroupNorm.vqgan(all, Integer.toString(i)));
       } else {

@@ -54,12 +54,17 @@ public final class CodeFormer {
     this.generator = Generator.load(p.sub("generator"));
     this.positionEmb = p.get("position_emb", config.latentSize(), config.dimEmbd());
     this.dataType = positionEmb.getDataType();
+    p.tensor("feat_emb.bias");
     this.featEmb = Linear.load(p, "feat_emb");
     this.ftLayers = new ArrayList<>();
     for (int i = 0; i < config.layers(); i++) {
       ftLayers.add(TransformerSALayer.load(p.sub("ft_layers").sub(Integer.toString(i)), config.heads()));
     }
     Params idx = p.sub("idx_pred_layer");
+    if (idx.has("1.bias")) {
+      // The official head is Linear(bias=False); a bias here means a different network.
+      throw new WeightsException(p.dict().source() + ": unexpected key 'idx_pred_layer.1.bias' (not part of this network)");
+    }
     this.idxPredLayer0 = LayerNorm.load(idx, "0");
     this.idxPredLayer1 = Linear.load(idx, "1");
     this.fuseConvsDict = new LinkedHashMap<>();

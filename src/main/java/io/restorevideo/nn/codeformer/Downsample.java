@@ -15,7 +15,7 @@ final class Downsample implements Layer {
   }
 
   static Downsample load(Params p) {
-    return new Downsample(Conv.load(p, "conv", 2, 0));
+    return new Downsample(BiasedConv.load(p, "conv", 2, 0));
   }
 
   @Override

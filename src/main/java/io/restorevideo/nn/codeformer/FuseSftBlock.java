@@ -29,8 +29,8 @@ final class FuseSftBlock {
   static FuseSftBlock load(Params p) {
     Params scale = p.sub("scale");
     Params shift = p.sub("shift");
-    return new FuseSftBlock(ResBlock.load(p.sub("encode_enc")), Conv.same(scale, "0"), Conv.same(scale, "2"),
-        Conv.same(shift, "0"), Conv.same(shift, "2"));
+    return new FuseSftBlock(ResBlock.load(p.sub("encode_enc")), BiasedConv.same(scale, "0"), BiasedConv.same(scale, "2"),
+        BiasedConv.same(shift, "0"), BiasedConv.same(shift, "2"));
   }
 
   long channels() {

@@ -24,10 +24,10 @@ final class ResBlock implements Layer {
   }
 
   static ResBlock load(Params p) {
-    Conv conv1 = Conv.load(p, "conv1", 1, 1);
-    Conv conv2 = Conv.load(p, "conv2", 1, 1);
+    Conv conv1 = BiasedConv.load(p, "conv1", 1, 1);
+    Conv conv2 = BiasedConv.load(p, "conv2", 1, 1);
     // As the official block: the 1x1 shortcut exists exactly when the widths differ (a missing one is reported).
-    Conv convOut = conv1.inChannels() != conv2.outChannels() ? Conv.load(p, "conv_out", 1, 0) : null;
+    Conv convOut = conv1.inChannels() != conv2.outChannels() ? BiasedConv.load(p, "conv_out", 1, 0) : null;
     return new ResBlock(GroupNorm.vqgan(p, "norm1"), conv1, GroupNorm.vqgan(p, "norm2"), conv2, convOut);
   }
 

@@ -29,6 +29,8 @@ final class TransformerSALayer {
   }
 
   static TransformerSALayer load(Params p, int heads) {
+    p.tensor("linear1.bias");
+    p.tensor("linear2.bias");
     return new TransformerSALayer(MultiheadAttention.load(p, "self_attn", heads), Linear.load(p, "linear1"),
         Linear.load(p, "linear2"), LayerNorm.load(p, "norm1"), LayerNorm.load(p, "norm2"));
   }

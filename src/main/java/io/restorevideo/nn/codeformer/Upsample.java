@@ -15,7 +15,7 @@ final class Upsample implements Layer {
   }
 
   static Upsample load(Params p) {
-    return new Upsample(Conv.load(p, "conv", 1, 1));
+    return new Upsample(BiasedConv.load(p, "conv", 1, 1));
   }
 
   @Override
