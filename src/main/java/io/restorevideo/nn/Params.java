@@ -24,21 +24,28 @@ public final class Params {
   private final NDManager manager;
   private final String prefix;
   private final Set<String> used;
+  private final DataType floatType;
 
   public Params(StateDict dict, NDManager manager) {
-    this(dict, manager, "", new LinkedHashSet<>());
+    this(dict, manager, DataType.FLOAT32);
   }
 
-  private Params(StateDict dict, NDManager manager, String prefix, Set<String> used) {
+  /** Floating parameters are given as {@code floatType} (float32, or float16 for half-precision inference). */
+  public Params(StateDict dict, NDManager manager, DataType floatType) {
+    this(dict, manager, "", new LinkedHashSet<>(), floatType);
+  }
+
+  private Params(StateDict dict, NDManager manager, String prefix, Set<String> used, DataType floatType) {
     this.dict = dict;
     this.manager = manager;
     this.prefix = prefix;
     this.used = used;
+    this.floatType = floatType;
   }
 
   /** Parameters under {@code prefix + "."}; shares the record of used keys with this one. */
   public Params sub(String name) {
-    return new Params(dict, manager, prefix + name + ".", used);
+    return new Params(dict, manager, prefix + name + ".", used, floatType);
   }
 
   public NDManager manager() {
@@ -51,6 +58,22 @@ public final class Params {
 
   public boolean has(String key) {
     return dict.contains(prefix + key);
+  }
+
+  /** Whether the checkpoint has any key under {@code name + "."} (a sub-module is present). */
+  public boolean hasModule(String name) {
+    String start = prefix + name + ".";
+    for (String k : dict.keys()) {
+      if (k.startsWith(start)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The full checkpoint key of {@code key} under this prefix (for messages). */
+  public String key(String key) {
+    return prefix + key;
   }
 
   /** Raw tensor (for shape inspection); does not mark the key as used. */
@@ -68,7 +91,13 @@ public final class Params {
               + ", the network expects " + Arrays.toString(expectedShape));
     }
     used.add(full);
-    return toNDArray(t, manager);
+    NDArray a = toNDArray(t, manager);
+    if (t.dtype().isFloating() && floatType != DataType.FLOAT32) {
+      NDArray c = a.toType(floatType, false);
+      a.close();
+      return c;
+    }
+    return a;
   }
 
   /** The parameter {@code key} with whatever shape the checkpoint has. */

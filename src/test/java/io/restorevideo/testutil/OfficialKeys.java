@@ -3,33 +3,70 @@ package io.restorevideo.testutil;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.restorevideo.weights.DType;
+import io.restorevideo.weights.SafetensorsWriter;
+import io.restorevideo.weights.TensorData;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
-/** The key names and shapes of the official checkpoints ({@code /golden/official-keys.json}), in file order. */
+/**
+ * Checkpoints with the exact key set and shapes of an official file ({@code golden/official-keys.json}) and
+ * random values in PyTorch's default ranges (uniform +-1/sqrt(fan_in) for weights, norm weights 1, biases 0),
+ * so that a full-size network can be built and run without the real weights.
+ */
 public final class OfficialKeys {
   private OfficialKeys() {}
 
-  /** Shapes by key of {@code checkpoint} (e.g. {@code "RealESRGAN_x2plus.pth"}), unwrapped from params_ema. */
+  /** Key to shape, in file order, of {@code checkpoint} (e.g. "codeformer.pth"). */
   public static Map<String, long[]> shapes(String checkpoint) {
-    try (Reader r = new InputStreamReader(
-        OfficialKeys.class.getResourceAsStream("/golden/official-keys.json"), StandardCharsets.UTF_8)) {
-      JsonObject tensors = JsonParser.parseReader(r).getAsJsonObject().getAsJsonObject(checkpoint)
-          .getAsJsonObject("tensors");
+    try (InputStream in = OfficialKeys.class.getResourceAsStream("/golden/official-keys.json")) {
+      JsonObject all = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+      JsonObject tensors = all.getAsJsonObject(checkpoint).getAsJsonObject("tensors");
       Map<String, long[]> out = new LinkedHashMap<>();
       for (Map.Entry<String, JsonElement> e : tensors.entrySet()) {
-        List<JsonElement> dims = e.getValue().getAsJsonArray().asList();
-        out.put(e.getKey(), dims.stream().mapToLong(JsonElement::getAsLong).toArray());
+        var dims = e.getValue().getAsJsonArray();
+        long[] shape = new long[dims.size()];
+        for (int i = 0; i < shape.length; i++) {
+          shape[i] = dims.get(i).getAsLong();
+        }
+        out.put(e.getKey(), shape);
       }
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes a float32 safetensors file with every key of {@code checkpoint}; returns {@code file}. */
+  public static Path writeRandom(String checkpoint, Path file, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Map<String, TensorData> tensors = new LinkedHashMap<>();
+    for (Map.Entry<String, long[]> e : shapes(checkpoint).entrySet()) {
+      long[] shape = e.getValue();
+      long n = 1;
+      for (long s : shape) {
+        n *= s;
+      }
+      long fanIn = shape.length >= 2 ? n / shape[0] : 0;
+      ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(n * 4)).order(ByteOrder.LITTLE_ENDIAN);
+      boolean normWeight = shape.length == 1 && e.getKey().endsWith("weight");
+      double bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+      for (long i = 0; i < n; i++) {
+        b.putFloat(normWeight ? 1f : (float) ((rnd.nextDouble() * 2 - 1) * bound));
+      }
+      b.flip();
+      tensors.put(e.getKey(), new TensorData(DType.FLOAT32, shape, b));
+    }
+    SafetensorsWriter.write(file, tensors);
+    return file;
   }
 }

@@ -1,0 +1,144 @@
+package io.restorevideo.api;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import io.restorevideo.nn.Precision;
+import io.restorevideo.nn.codeformer.CodeFormerRestorer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores already cropped and aligned face images ({@code --has-aligned}), one file or a folder of them,
+ * as the official {@code inference_codeformer.py --has_aligned}: each image is read as BGR, resized to
+ * 512x512 with bilinear interpolation when it is not that size, restored, and written as PNG.
+ */
+public final class AlignedFaceJob {
+  private static final Logger LOG = LoggerFactory.getLogger(AlignedFaceJob.class);
+  private static final List<String> IMAGE_EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".webp", ".tif",
+      ".tiff");
+
+  /**
+   * @param w fidelity weight in [0, 1]
+   * @param device {@code cpu}, {@code gpu} or {@code gpu:N}
+   * @param batchSize faces per network call
+   * @param heads attention heads of the checkpoint (8 for the official one)
+   */
+  public record Settings(double w, String device, Precision precision, int batchSize, int heads) {
+    public Settings {
+      if (!(w >= 0 && w <= 1)) {
+        throw new UserException("-w " + w + ": the fidelity weight must be between 0 and 1");
+      }
+      if (batchSize < 1) {
+        throw new UserException("--batch-size " + batchSize + ": must be at least 1");
+      }
+    }
+  }
+
+  private AlignedFaceJob() {}
+
+  /** Restores {@code input} (an image, or a folder of images) into {@code output}; returns the number of faces. */
+  public static int run(Path input, Path output, Path weights, Settings s) {
+    List<Path[]> jobs = plan(input, output);
+    try (CodeFormerRestorer restorer = load(weights, s)) {
+      long t0 = System.nanoTime();
+      for (int start = 0; start < jobs.size(); start += s.batchSize()) {
+        List<Path[]> part = jobs.subList(start, Math.min(jobs.size(), start + s.batchSize()));
+        List<Mat> faces = new ArrayList<>();
+        for (Path[] job : part) {
+          faces.add(readFace(job[0]));
+        }
+        List<Mat> restored = restorer.restore(faces, s.w());
+        for (int i = 0; i < part.size(); i++) {
+          write(restored.get(i), part.get(i)[1]);
+          restored.get(i).close();
+          faces.get(i).close();
+        }
+        LOG.info("restored {}/{} faces", start + part.size(), jobs.size());
+      }
+      LOG.info(String.format(Locale.ROOT, "%d faces in %.1f s", jobs.size(), (System.nanoTime() - t0) / 1e9));
+    }
+    return jobs.size();
+  }
+
+  private static CodeFormerRestorer load(Path weights, Settings s) {
+    try {
+      return CodeFormerRestorer.load(weights, s.device(), s.precision(), s.heads());
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  /** Pairs of (input image, output PNG): one for a file; one per image, by name, for a folder. */
+  static List<Path[]> plan(Path input, Path output) {
+    if (!Files.exists(input)) {
+      throw new UserException(input + ": input not found");
+    }
+    if (!Files.isDirectory(input)) {
+      return List.<Path[]>of(new Path[] {input, output});
+    }
+    List<Path> images;
+    try (Stream<Path> files = Files.list(input)) {
+      images = files.filter(p -> Files.isRegularFile(p) && isImage(p)).sorted().toList();
+    } catch (IOException e) {
+      throw new UserException(input + ": cannot list the folder (" + e.getMessage() + ")", e);
+    }
+    if (images.isEmpty()) {
+      throw new UserException(input + ": no images in the folder (" + String.join(", ", IMAGE_EXTENSIONS) + ")");
+    }
+    try {
+      Files.createDirectories(output);
+    } catch (IOException e) {
+      throw new UserException(output + ": cannot create the output folder (" + e.getMessage() + ")", e);
+    }
+    List<Path[]> jobs = new ArrayList<>();
+    for (Path p : images) {
+      String name = p.getFileName().toString();
+      jobs.add(new Path[] {p, output.resolve(name.substring(0, name.lastIndexOf('.')) + ".png")});
+    }
+    return jobs;
+  }
+
+  private static boolean isImage(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return IMAGE_EXTENSIONS.stream().anyMatch(n::endsWith);
+  }
+
+  /** BGR 8-bit as cv2.imread(IMREAD_COLOR), then the official bilinear resize to 512x512 if needed. */
+  static Mat readFace(Path file) {
+    Mat img = imread(file.toString(), IMREAD_COLOR);
+    if (img == null || img.empty()) {
+      throw new UserException(file + ": not a readable image");
+    }
+    int size = CodeFormerRestorer.FACE_SIZE;
+    if (img.rows() == size && img.cols() == size) {
+      return img;
+    }
+    Mat resized = new Mat();
+    resize(img, resized, new Size(size, size), 0, 0, INTER_LINEAR);
+    img.close();
+    return resized;
+  }
+
+  private static void write(Mat img, Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UserException(file + ": the output folder does not exist");
+    }
+    if (!imwrite(file.toString(), img)) {
+      throw new UserException(file + ": cannot write the image (unknown extension or unwritable path)");
+    }
+  }
+}
