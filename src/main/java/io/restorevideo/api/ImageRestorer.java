@@ -6,7 +6,7 @@ import io.restorevideo.media.MediaException;
 import io.restorevideo.media.StillImages;
 import io.restorevideo.pipeline.BackgroundUpsampler;
 import io.restorevideo.pipeline.FaceBatchRestorer;
-import io.restorevideo.pipeline.FaceParser;
+import io.restorevideo.pipeline.FaceMasker;
 import io.restorevideo.pipeline.FaceRestoreOptions;
 import io.restorevideo.pipeline.FrameFaceRestorer;
 import io.restorevideo.pipeline.FrameResult;
@@ -141,7 +141,7 @@ public final class ImageRestorer implements AutoCloseable {
     private FaceRestoreOptions options = FaceRestoreOptions.defaults();
     private FaceDetector detector;
     private FaceBatchRestorer restorer;
-    private FaceParser parser;
+    private FaceMasker parser;
     private BackgroundUpsampler upsampler;
     private Path saveFaces;
     private long maxPixels = StillImages.DEFAULT_MAX_PIXELS;
@@ -165,7 +165,7 @@ public final class ImageRestorer implements AutoCloseable {
     }
 
     /** Required unless parsing is off in the options. */
-    public Builder parser(FaceParser parser) {
+    public Builder parser(FaceMasker parser) {
       this.parser = parser;
       return this;
     }

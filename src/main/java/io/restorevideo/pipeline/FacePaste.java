@@ -24,11 +24,11 @@ final class FacePaste {
   private static final int PARSE_SIZE = 512;
 
   private final FaceRestoreOptions options;
-  private final FaceParser parser;
+  private final FaceMasker parser;
   private final BackgroundUpsampler upsampler;
   private final FaceCompositor compositor;
 
-  FacePaste(FaceRestoreOptions options, FaceParser parser, BackgroundUpsampler upsampler) {
+  FacePaste(FaceRestoreOptions options, FaceMasker parser, BackgroundUpsampler upsampler) {
     this.options = options;
     this.parser = parser;
     this.upsampler = upsampler;

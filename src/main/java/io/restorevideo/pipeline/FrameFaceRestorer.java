@@ -41,7 +41,7 @@ public final class FrameFaceRestorer implements AutoCloseable {
    * @param upsampler optional: background (and with {@code faceUpsample}, face) super-resolution
    */
   public FrameFaceRestorer(FaceRestoreOptions options, FaceDetector detector, FaceBatchRestorer restorer,
-      FaceParser parser, BackgroundUpsampler upsampler) {
+      FaceMasker parser, BackgroundUpsampler upsampler) {
     if (restorer == null) {
       throw new IllegalArgumentException("a face restorer is required");
     }

@@ -166,7 +166,7 @@ class FrameFaceRestorerTest {
   @Test
   void parseMasksLimitThePasteAndSuppliedMasksSkipTheParser() {
     List<Integer> parsed = new ArrayList<>();
-    FaceParser zeros = faces -> {
+    FaceMasker zeros = faces -> {
       parsed.add(faces.size());
       faces.forEach(f -> assertEquals(512, f.cols()));
       List<Mat> out = new ArrayList<>();

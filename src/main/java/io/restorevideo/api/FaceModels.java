@@ -1,0 +1,122 @@
+package io.restorevideo.api;
+
+import ai.djl.ndarray.NDManager;
+import io.restorevideo.face.DetectionDecoder;
+import io.restorevideo.face.FaceDetector;
+import io.restorevideo.face.FaceParser;
+import io.restorevideo.face.RetinaFaceDetector;
+import io.restorevideo.nn.Precision;
+import io.restorevideo.nn.codeformer.CodeFormerRestorer;
+import io.restorevideo.nn.rrdbnet.RealEsrganModel;
+import io.restorevideo.nn.rrdbnet.TiledUpsampler;
+import io.restorevideo.pipeline.BackgroundUpsampler;
+import io.restorevideo.pipeline.FaceBatchRestorer;
+import io.restorevideo.pipeline.FaceMasker;
+import io.restorevideo.weights.ModelResolver;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * The networks of the face path, each loaded on first use from the model resolver (so a job that needs no
+ * parse mask never downloads ParseNet) and adapted to the interfaces the per-frame path calls. One instance
+ * per job; the networks are not shared between threads beyond what their own classes allow.
+ */
+public final class FaceModels implements AutoCloseable {
+  /** Which networks and how they run. */
+  public record Settings(String device, Precision precision, int batchSize, int codeformerHeads,
+      float detectorThreshold, int bgTile) {
+    public Settings {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+      }
+      if (bgTile < 0) {
+        throw new IllegalArgumentException("background tile size must be >= 0 (0 = whole frame), got " + bgTile);
+      }
+    }
+
+    /** Official settings on the CPU: fp32, 8 heads, threshold 0.8, Real-ESRGAN tiles of 400. */
+    public static Settings defaults() {
+      return new Settings("cpu", Precision.FP32, 4, 8, DetectionDecoder.DEFAULT_CONF_THRESHOLD, 400);
+    }
+  }
+
+  private final ModelResolver resolver;
+  private final Settings settings;
+  private CodeFormerRestorer codeformer;
+  private RetinaFaceDetector detector;
+  private FaceParser parser;
+  private NDManager upsamplerManager;
+  private TiledUpsampler upsampler;
+
+  public FaceModels(ModelResolver resolver, Settings settings) {
+    this.resolver = resolver;
+    this.settings = settings;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** CodeFormer, splitting each call into network batches of at most {@code batchSize} faces. */
+  public synchronized FaceBatchRestorer restorer() {
+    if (codeformer == null) {
+      codeformer = CodeFormerRestorer.load(resolver.path("codeformer"), settings.device(), settings.precision(),
+          settings.codeformerHeads());
+    }
+    CodeFormerRestorer net = codeformer;
+    int batch = settings.batchSize();
+    return (aligned, w) -> {
+      List<Mat> out = new ArrayList<>(aligned.size());
+      for (int i = 0; i < aligned.size(); i += batch) {
+        out.addAll(net.restore(aligned.subList(i, Math.min(aligned.size(), i + batch)), w));
+      }
+      return out;
+    };
+  }
+
+  /** The raw RetinaFace detector chosen by {@code --detector} (or {@code --weights detector=PATH}). */
+  public synchronized FaceDetector detector() {
+    if (detector == null) {
+      detector = RetinaFaceDetector.load(resolver.path("detector"), settings.detectorThreshold(),
+          DetectionDecoder.DEFAULT_NMS_THRESHOLD);
+    }
+    return detector;
+  }
+
+  /** ParseNet reduced to the helper's paste mask. */
+  public synchronized FaceMasker masker() {
+    if (parser == null) {
+      parser = FaceParser.load(resolver.path("parsenet"));
+    }
+    return parser::masks;
+  }
+
+  /** Real-ESRGAN, tiled as the official RealESRGANer with {@code bgTile} (0 = no tiling). */
+  public synchronized BackgroundUpsampler upsampler() {
+    if (upsampler == null) {
+      upsamplerManager = NDManager.newBaseManager(CodeFormerRestorer.parseDevice(settings.device()));
+      TiledUpsampler.Builder b = TiledUpsampler.builder(RealEsrganModel.load(resolver, upsamplerManager),
+          upsamplerManager).half(settings.precision() == Precision.FP16);
+      upsampler = b.tile(settings.bgTile()).build();
+    }
+    TiledUpsampler up = upsampler;
+    return (bgr, outscale) -> up.enhance(bgr, outscale);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (codeformer != null) {
+      codeformer.close();
+    }
+    if (detector != null) {
+      detector.close();
+    }
+    if (parser != null) {
+      parser.close();
+    }
+    if (upsamplerManager != null) {
+      upsamplerManager.close();
+    }
+  }
+}
