@@ -1,8 +1,17 @@
 package io.restorevideo.cli;
 
+import com.google.gson.GsonBuilder;
+import io.restorevideo.api.JobSummary;
+import io.restorevideo.api.VideoJob;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code restore-video INPUT OUTPUT [options]}: the default command. */
 @Command(
@@ -10,13 +19,55 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "restore-video 0.1.0",
     description = "Restores faces in videos and images with CodeFormer.",
-    subcommands = {ModelsCommand.class})
+    subcommands = {ModelsCommand.class, BenchCommand.class})
 public final class RestoreCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT", description = "Input video: path, URL, or '-' for stdin.")
+  String input;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "OUTPUT",
+      description = "Output video: path (container from the extension) or '-' for stdout (with --format).")
+  String output;
+
+  @Mixin VideoOptions video;
+  @Mixin FaceOptions face;
+
   @Option(names = "--debug", description = "Print stack traces of failures.")
   boolean debug;
 
   @Override
   public Integer call() {
+    if (input == null || output == null) {
+      throw new ParameterException(spec.commandLine(), "Missing INPUT and OUTPUT (see --help)");
+    }
+    VideoJob.Builder job;
+    try {
+      face.validate();
+      job = video.apply(VideoJob.builder(input, output));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressLine progress = new ProgressLine(err);
+    if (!video.quiet) {
+      job.progress(progress);
+    }
+    JobSummary summary;
+    try {
+      summary = job.build().run();
+    } finally {
+      progress.end();
+    }
+    if (video.json) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(new GsonBuilder().setPrettyPrinting().create().toJson(summary));
+      out.flush();
+    } else if (!video.quiet) {
+      err.printf(java.util.Locale.ROOT, "%s: %d frames in %.1f s (%.1f fps)%n", output, summary.frames(),
+          summary.seconds(), summary.fps());
+      err.flush();
+    }
     return 0;
   }
 }
