@@ -21,6 +21,8 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * The output file: one re-encoded video stream plus a stream copy of every audio and subtitle stream the
@@ -132,12 +134,24 @@ public final class MediaOutput implements AutoCloseable {
     return new MediaOutput(shownName, oc, enc, vout, map, summary);
   }
 
+  /** Side data that describes the picture (not the old encode), so it must survive re-encoding. */
+  private static final Set<Integer> PICTURE_SIDE_DATA = Set.of(AV_PKT_DATA_DISPLAYMATRIX,
+      AV_PKT_DATA_MASTERING_DISPLAY_METADATA, AV_PKT_DATA_CONTENT_LIGHT_LEVEL, AV_PKT_DATA_STEREO3D,
+      AV_PKT_DATA_SPHERICAL);
+
   private static void copySideData(AVCodecParameters from, AVCodecParameters to) {
     for (int i = 0; i < from.nb_coded_side_data(); i++) {
       AVPacketSideData sd = from.coded_side_data().getPointer(i);
-      int[] nb = {to.nb_coded_side_data()};
-      // display matrix, HDR mastering and light levels travel as stream side data
-      AVPacketSideData added = av_packet_side_data_new(to.coded_side_data(), nb, sd.type(), sd.size(), 0);
+      if (!PICTURE_SIDE_DATA.contains(sd.type())) {
+        continue;
+      }
+      // the array may be reallocated: pass the parameters' own pointer and count by reference and store them back
+      PointerPointer<AVPacketSideData> array = new PointerPointer<>(1);
+      array.put(0, to.coded_side_data());
+      IntPointer count = new IntPointer(1).put(to.nb_coded_side_data());
+      AVPacketSideData added = av_packet_side_data_new(array, count, sd.type(), sd.size(), 0);
+      to.coded_side_data(new AVPacketSideData(array.get(0)));
+      to.nb_coded_side_data(count.get());
       if (added != null && !added.isNull()) {
         new BytePointer(added.data()).capacity(sd.size()).put(new BytePointer(sd.data()).capacity(sd.size()));
       }
