@@ -57,7 +57,7 @@ public final class VideoJob {
         MediaInput in = MediaInput.open(b.input)) {
       PipelineResult r;
       List<String> outStreams;
-      try (MediaOutput out = MediaOutput.open(target.url(), b.output, muxer, in, b.encoder, w -> warn(warnings, w))) {
+      try (MediaOutput out = MediaOutput.open(target.url(), b.output, muxer, in, b.encoder, w -> warn(warnings, w, b.warnings))) {
         r = new VideoPipeline(b.stages, b.ringSize).run(in, out, b.progress);
         outStreams = out.streams();
       }
@@ -66,7 +66,7 @@ public final class VideoJob {
         if (!b.allowPartial) {
           throw new UserException(line + " (use --allow-partial to keep them)");
         }
-        warn(warnings, line);
+        warn(warnings, line, b.warnings);
       }
       if (r.frames() == 0) {
         throw new UserException(b.input + ": no video frame could be decoded");
@@ -91,9 +91,9 @@ public final class VideoJob {
     }
   }
 
-  private static void warn(List<String> warnings, String line) {
+  private static void warn(List<String> warnings, String line, java.util.function.Consumer<String> listener) {
     warnings.add(line);
-    LOG.warn(line);
+    listener.accept(line);
   }
 
   private static List<String> describe(List<StreamInfo> streams) {
@@ -131,6 +131,7 @@ public final class VideoJob {
     private int ringSize = VideoPipeline.DEFAULT_RING_SIZE;
     private List<FrameStage> stages = List.of();
     private ProgressListener progress = ProgressListener.NONE;
+    private java.util.function.Consumer<String> warnings = LOG::warn;
 
     private Builder(String input, String output) {
       this.input = Objects.requireNonNull(input, "input");
@@ -183,6 +184,12 @@ public final class VideoJob {
 
     public Builder progress(ProgressListener progress) {
       this.progress = Objects.requireNonNull(progress);
+      return this;
+    }
+
+    /** Receives each warning line as it happens (default: logged); all of them are also in the summary. */
+    public Builder warnings(java.util.function.Consumer<String> warnings) {
+      this.warnings = Objects.requireNonNull(warnings);
       return this;
     }
 

@@ -49,6 +49,10 @@ public final class RestoreCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
+    job.warnings(line -> {
+      err.println("restore-video: warning: " + line);
+      err.flush();
+    });
     ProgressLine progress = new ProgressLine(err);
     if (!video.quiet) {
       job.progress(progress);

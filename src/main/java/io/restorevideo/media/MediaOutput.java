@@ -40,13 +40,18 @@ public final class MediaOutput implements AutoCloseable {
   private final AVCodecContext encoder;
   private final AVStream videoOut;
   private final int[] copyMap;
+  private final AudioTranscoder[] transcoders;
+  /** Packets a transcoder just produced, written (and emptied) by the thread that fed it. */
+  private final List<AVPacket> transcoded;
   private final List<String> streamSummary;
   private final AVPacket encoded = av_packet_alloc();
   private long videoPackets;
   private boolean finished;
 
   private MediaOutput(String name, AVFormatContext oc, AVCodecContext encoder, AVStream videoOut, int[] copyMap,
-      List<String> streamSummary) {
+      AudioTranscoder[] transcoders, List<AVPacket> transcoded, List<String> streamSummary) {
+    this.transcoders = transcoders;
+    this.transcoded = transcoded;
     this.name = name;
     this.oc = oc;
     this.encoder = encoder;
@@ -83,6 +88,8 @@ public final class MediaOutput implements AutoCloseable {
         + " (re-encoded from stream " + vin.index() + ")");
     AVFormatContext ic = in.context();
     int[] map = new int[ic.nb_streams()];
+    AudioTranscoder[] transcoders = new AudioTranscoder[ic.nb_streams()];
+    List<AVPacket> pending = new ArrayList<>();
     java.util.Arrays.fill(map, -1);
     for (int i = 0; i < ic.nb_streams(); i++) {
       AVStream st = ic.streams(i);
@@ -96,8 +103,25 @@ public final class MediaOutput implements AutoCloseable {
       }
       String codecName = avcodec_get_name(st.codecpar().codec_id()).getString();
       if (avformat_query_codec(of, st.codecpar().codec_id(), FF_COMPLIANCE_NORMAL) == 0) {
-        warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString() + " "
-            + codecName + ") cannot be stored in " + muxer + " and is left out");
+        if (type == AVMEDIA_TYPE_AUDIO) {
+          String encName = AudioTranscoder.encoderFor(muxer);
+          int index = oc.nb_streams();
+          AudioTranscoder t = AudioTranscoder.open(in.name(), st, encName, (of.flags() & AVFMT_GLOBALHEADER) != 0,
+              p -> pending.add(av_packet_clone(p)));
+          AVStream os = avformat_new_stream(oc, null);
+          avcodec_parameters_from_context(os.codecpar(), t.encoder());
+          os.time_base(t.encoder().time_base());
+          os.disposition(st.disposition());
+          copyTags(st, os);
+          map[i] = index;
+          transcoders[i] = t;
+          warn.accept(in.name() + ": audio stream " + i + " (" + codecName + ") cannot be stored in " + muxer
+              + ": transcoded to " + encName);
+          summary.add("audio " + encName + " (transcoded from stream " + i + " " + codecName + ")");
+        } else {
+          warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString() + " "
+              + codecName + ") cannot be stored in " + muxer + " and is left out");
+        }
         continue;
       }
       AVStream os = avformat_new_stream(oc, null);
@@ -131,7 +155,7 @@ public final class MediaOutput implements AutoCloseable {
       throw new MediaException(shownName + ": cannot write the " + muxer + " header (" + FfmpegError.describe(ret)
           + ")");
     }
-    return new MediaOutput(shownName, oc, enc, vout, map, summary);
+    return new MediaOutput(shownName, oc, enc, vout, map, transcoders, pending, summary);
   }
 
   /** Side data that describes the picture (not the old encode), so it must survive re-encoding. */
@@ -188,9 +212,26 @@ public final class MediaOutput implements AutoCloseable {
     if (target < 0 || finished) {
       return;
     }
-    AVPacket p = av_packet_clone(pkt);
+    AudioTranscoder t = transcoders[from.index()];
+    if (t != null) {
+      t.push(pkt);
+      writeTranscoded(t, target);
+      return;
+    }
+    write(av_packet_clone(pkt), from.time_base(), target);
+  }
+
+  private void writeTranscoded(AudioTranscoder t, int target) {
+    for (AVPacket p : transcoded) {
+      write(p, t.encoder().time_base(), target);
+    }
+    transcoded.clear();
+  }
+
+  /** Writes (and frees) a packet whose timestamps are in {@code tb}. */
+  private void write(AVPacket p, org.bytedeco.ffmpeg.avutil.AVRational tb, int target) {
     AVStream os = oc.streams(target);
-    av_packet_rescale_ts(p, from.time_base(), os.time_base());
+    av_packet_rescale_ts(p, tb, os.time_base());
     p.stream_index(target);
     p.pos(-1);
     int ret = av_interleaved_write_frame(oc, p);
@@ -199,6 +240,11 @@ public final class MediaOutput implements AutoCloseable {
       throw new MediaException(name + ": cannot write a packet of stream " + target + " (" + FfmpegError.describe(ret)
           + ")");
     }
+  }
+
+  /** A pts of the input video stream in the encoder's time base. */
+  public long encoderPts(long inputPts, org.bytedeco.ffmpeg.avutil.AVRational inputTimeBase) {
+    return av_rescale_q(inputPts, inputTimeBase, encoder.time_base());
   }
 
   /** Encodes one frame (pts in the encoder's time base); null drains the encoder. */
@@ -234,6 +280,12 @@ public final class MediaOutput implements AutoCloseable {
   public void finish() {
     encode(null);
     synchronized (this) {
+      for (int i = 0; i < transcoders.length; i++) {
+        if (transcoders[i] != null) {
+          transcoders[i].finish();
+          writeTranscoded(transcoders[i], copyMap[i]);
+        }
+      }
       int ret = av_write_trailer(oc);
       finished = true;
       if (ret < 0) {
@@ -250,6 +302,11 @@ public final class MediaOutput implements AutoCloseable {
   public synchronized void close() {
     finished = true;
     av_packet_free(encoded);
+    for (AudioTranscoder t : transcoders) {
+      if (t != null) {
+        t.close();
+      }
+    }
     avcodec_free_context(encoder);
     if ((oc.oformat().flags() & AVFMT_NOFILE) == 0 && oc.pb() != null) {
       avio_close(oc.pb());

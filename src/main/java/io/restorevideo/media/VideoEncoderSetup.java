@@ -43,7 +43,7 @@ final class VideoEncoderSetup {
     c.width(in.width());
     c.height(in.height());
     c.sample_aspect_ratio(par.sample_aspect_ratio());
-    c.time_base(vin.time_base());
+    c.time_base(timeBase(muxer, vin));
     if (vin.avg_frame_rate().num() > 0) {
       c.framerate(vin.avg_frame_rate());
     }
@@ -101,6 +101,17 @@ final class VideoEncoderSetup {
       throw new MediaException("--encoder-preset/--crf: " + encName + " does not accept " + unused);
     }
     return c;
+  }
+
+  /**
+   * The input's time base keeps every pts as it was; AVI has no timestamps, only a frame index, so there
+   * the base is one frame of the average rate.
+   */
+  static org.bytedeco.ffmpeg.avutil.AVRational timeBase(String muxer, AVStream vin) {
+    if (muxer.equals("avi") && vin.avg_frame_rate().num() > 0) {
+      return av_inv_q(vin.avg_frame_rate());
+    }
+    return vin.time_base();
   }
 
   static String defaultCodec(String muxer, int depth) {

@@ -23,11 +23,14 @@ final class EncoderHandler implements EventHandler<FrameSlot> {
   private final FrameConverter converter = new FrameConverter();
   private final int colorSpace;
   private final int colorRange;
+  private final org.bytedeco.ffmpeg.avutil.AVRational inputTimeBase;
   private long lastReport;
   private double lastSeconds;
 
-  EncoderHandler(MediaOutput out, JobState state, StageTiming timing, ProgressListener progress) {
+  EncoderHandler(MediaOutput out, org.bytedeco.ffmpeg.avutil.AVRational inputTimeBase, JobState state,
+      StageTiming timing, ProgressListener progress) {
     this.out = out;
+    this.inputTimeBase = inputTimeBase;
     this.state = state;
     this.timing = timing;
     this.progress = progress;
@@ -85,7 +88,7 @@ final class EncoderHandler implements EventHandler<FrameSlot> {
       converter.convert(src, encFrame, colorSpace, colorRange);
       f = encFrame;
     }
-    f.pts(slot.pts);
+    f.pts(out.encoderPts(slot.pts, inputTimeBase));
     // the source's picture types must not steer the new encode's GOP
     f.pict_type(AV_PICTURE_TYPE_NONE);
     return f;

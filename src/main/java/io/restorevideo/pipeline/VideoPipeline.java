@@ -51,7 +51,7 @@ public final class VideoPipeline {
     }
     StageTiming encodeTiming = new StageTiming("encode");
     timings.add(encodeTiming);
-    EncoderHandler enc = new EncoderHandler(out, state, encodeTiming, progress);
+    EncoderHandler enc = new EncoderHandler(out, in.videoStream().time_base(), state, encodeTiming, progress);
     if (group == null) {
       disruptor.handleEventsWith(enc);
     } else {
