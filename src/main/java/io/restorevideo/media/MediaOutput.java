@@ -147,7 +147,13 @@ public final class MediaOutput implements AutoCloseable {
       }
       oc.pb(pb);
     }
-    ret = avformat_write_header(oc, (AVDictionary) null);
+    AVDictionary muxOpts = new AVDictionary(null);
+    if (url.startsWith("pipe:") && (muxer.equals("mp4") || muxer.equals("mov"))) {
+      // a pipe cannot seek back to write the index, so write a fragmented file
+      av_dict_set(muxOpts, "movflags", "frag_keyframe+empty_moov+default_base_moof", 0);
+    }
+    ret = avformat_write_header(oc, muxOpts);
+    av_dict_free(muxOpts);
     if (ret < 0) {
       avcodec_free_context(enc);
       avio_close(oc.pb());
