@@ -20,7 +20,7 @@ import org.bytedeco.javacpp.IntPointer;
  * encoder's sample format and rate, cut into the encoder's frame size, encode. Timing starts at the input
  * stream's first decoded sample so that audio stays in sync with the video.
  */
-final class AudioTranscoder implements AutoCloseable {
+final class AudioTranscoder implements StreamTranscoder {
   private final AVCodecContext decoder;
   private final AVCodecContext encoder;
   private final SwrContext swr;
@@ -55,16 +55,8 @@ final class AudioTranscoder implements AutoCloseable {
   /** Opens decoder and encoder; {@code globalHeader} when the muxer wants codec headers out of band. */
   static AudioTranscoder open(String inputName, AVStream in, String encoderName, boolean globalHeader,
       Consumer<AVPacket> sink) {
-    AVCodec dc = avcodec_find_decoder(in.codecpar().codec_id());
-    AVCodec ec = avcodec_find_encoder_by_name(encoderName);
-    if (dc == null || ec == null) {
-      throw new MediaException(inputName + ": stream " + in.index() + " can be neither copied nor transcoded ("
-          + (dc == null ? "no decoder" : "no " + encoderName + " encoder") + ")");
-    }
-    AVCodecContext dec = avcodec_alloc_context3(dc);
-    avcodec_parameters_to_context(dec, in.codecpar());
-    dec.pkt_timebase(in.time_base());
-    check(inputName, in, avcodec_open2(dec, dc, (org.bytedeco.ffmpeg.avutil.AVDictionary) null));
+    AVCodecContext dec = TranscodeSupport.openDecoder(inputName, in, "audio");
+    AVCodec ec = TranscodeSupport.encoder(inputName, in, "audio", encoderName);
     AVCodecContext enc = avcodec_alloc_context3(ec);
     int channels = Math.min(dec.ch_layout().nb_channels(), ec.name().getString().equals("libmp3lame") ? 2 : 8);
     av_channel_layout_default(enc.ch_layout(), channels);
@@ -76,13 +68,14 @@ final class AudioTranscoder implements AutoCloseable {
     if (globalHeader) {
       enc.flags(enc.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
     }
-    check(inputName, in, avcodec_open2(enc, ec, (org.bytedeco.ffmpeg.avutil.AVDictionary) null));
+    TranscodeSupport.check(inputName, in, "audio", 
+        avcodec_open2(enc, ec, (org.bytedeco.ffmpeg.avutil.AVDictionary) null));
     // a null context: FFmpeg allocates one and stores its address back into this object
     SwrContext swr = new SwrContext((org.bytedeco.javacpp.Pointer) null);
     int ret = swr_alloc_set_opts2(swr, enc.ch_layout(), enc.sample_fmt(), enc.sample_rate(), dec.ch_layout(),
         dec.sample_fmt(), dec.sample_rate(), 0, null);
     if (ret < 0 || (ret = swr_init(swr)) < 0) {
-      check(inputName, in, ret);
+      TranscodeSupport.check(inputName, in, "audio", ret);
     }
     return new AudioTranscoder(dec, enc, swr, in.time_base(), sink);
   }
@@ -101,19 +94,14 @@ final class AudioTranscoder implements AutoCloseable {
     return best;
   }
 
-  private static void check(String inputName, AVStream in, int ret) {
-    if (ret < 0) {
-      throw new MediaException(inputName + ": cannot transcode audio stream " + in.index() + " ("
-          + FfmpegError.describe(ret) + ")");
-    }
-  }
-
-  AVCodecContext encoder() {
+  @Override
+  public AVCodecContext encoder() {
     return encoder;
   }
 
   /** Feeds one packet of the input stream; encoded packets (encoder time base) go to the sink. */
-  void push(AVPacket pkt) {
+  @Override
+  public void push(AVPacket pkt) {
     if (avcodec_send_packet(decoder, pkt) < 0) {
       return;
     }
@@ -171,7 +159,8 @@ final class AudioTranscoder implements AutoCloseable {
   }
 
   /** Drains decoder, resampler and encoder at the end of the input. */
-  void finish() {
+  @Override
+  public void finish() {
     avcodec_send_packet(decoder, null);
     drainDecoder();
     if (nextPts != AV_NOPTS_VALUE) {

@@ -40,7 +40,7 @@ public final class MediaOutput implements AutoCloseable {
   private final AVCodecContext encoder;
   private final AVStream videoOut;
   private final int[] copyMap;
-  private final AudioTranscoder[] transcoders;
+  private final StreamTranscoder[] transcoders;
   /** Packets a transcoder just produced, written (and emptied) by the thread that fed it. */
   private final List<AVPacket> transcoded;
   private final List<String> streamSummary;
@@ -49,7 +49,7 @@ public final class MediaOutput implements AutoCloseable {
   private boolean finished;
 
   private MediaOutput(String name, AVFormatContext oc, AVCodecContext encoder, AVStream videoOut, int[] copyMap,
-      AudioTranscoder[] transcoders, List<AVPacket> transcoded, List<String> streamSummary) {
+      StreamTranscoder[] transcoders, List<AVPacket> transcoded, List<String> streamSummary) {
     this.transcoders = transcoders;
     this.transcoded = transcoded;
     this.name = name;
@@ -88,7 +88,7 @@ public final class MediaOutput implements AutoCloseable {
         + " (re-encoded from stream " + vin.index() + ")");
     AVFormatContext ic = in.context();
     int[] map = new int[ic.nb_streams()];
-    AudioTranscoder[] transcoders = new AudioTranscoder[ic.nb_streams()];
+    StreamTranscoder[] transcoders = new StreamTranscoder[ic.nb_streams()];
     List<AVPacket> pending = new ArrayList<>();
     java.util.Arrays.fill(map, -1);
     for (int i = 0; i < ic.nb_streams(); i++) {
@@ -103,25 +103,30 @@ public final class MediaOutput implements AutoCloseable {
       }
       String codecName = avcodec_get_name(st.codecpar().codec_id()).getString();
       if (avformat_query_codec(of, st.codecpar().codec_id(), FF_COMPLIANCE_NORMAL) == 0) {
-        if (type == AVMEDIA_TYPE_AUDIO) {
-          String encName = AudioTranscoder.encoderFor(muxer);
-          int index = oc.nb_streams();
-          AudioTranscoder t = AudioTranscoder.open(in.name(), st, encName, (of.flags() & AVFMT_GLOBALHEADER) != 0,
-              p -> pending.add(av_packet_clone(p)));
-          AVStream os = avformat_new_stream(oc, null);
-          avcodec_parameters_from_context(os.codecpar(), t.encoder());
-          os.time_base(t.encoder().time_base());
-          os.disposition(st.disposition());
-          copyTags(st, os);
-          map[i] = index;
-          transcoders[i] = t;
-          warn.accept(in.name() + ": audio stream " + i + " (" + codecName + ") cannot be stored in " + muxer
-              + ": transcoded to " + encName);
-          summary.add("audio " + encName + " (transcoded from stream " + i + " " + codecName + ")");
-        } else {
-          warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString() + " "
-              + codecName + ") cannot be stored in " + muxer + " and is left out");
+        String kind = av_get_media_type_string(type).getString();
+        String encName = type == AVMEDIA_TYPE_AUDIO ? AudioTranscoder.encoderFor(muxer)
+            : SubtitleTranscoder.isText(st) ? SubtitleTranscoder.encoderFor(muxer) : null;
+        if (encName == null) {
+          warn.accept(in.name() + ": " + kind + " stream " + i + " (" + codecName + ") cannot be stored in " + muxer
+              + (type == AVMEDIA_TYPE_SUBTITLE && !SubtitleTranscoder.isText(st) ? " and, being a bitmap, cannot "
+                  + "become text: left out" : ", which holds no subtitles: left out"));
+          continue;
         }
+        int index = oc.nb_streams();
+        Consumer<AVPacket> collect = p -> pending.add(av_packet_clone(p));
+        StreamTranscoder t = type == AVMEDIA_TYPE_AUDIO
+            ? AudioTranscoder.open(in.name(), st, encName, (of.flags() & AVFMT_GLOBALHEADER) != 0, collect)
+            : SubtitleTranscoder.open(in.name(), st, encName, collect);
+        AVStream os = avformat_new_stream(oc, null);
+        avcodec_parameters_from_context(os.codecpar(), t.encoder());
+        os.time_base(t.encoder().time_base());
+        os.disposition(st.disposition());
+        copyTags(st, os);
+        map[i] = index;
+        transcoders[i] = t;
+        warn.accept(in.name() + ": " + kind + " stream " + i + " (" + codecName + ") cannot be stored in " + muxer
+            + ": transcoded to " + encName);
+        summary.add(kind + " " + encName + " (transcoded from stream " + i + " " + codecName + ")");
         continue;
       }
       AVStream os = avformat_new_stream(oc, null);
@@ -218,7 +223,7 @@ public final class MediaOutput implements AutoCloseable {
     if (target < 0 || finished) {
       return;
     }
-    AudioTranscoder t = transcoders[from.index()];
+    StreamTranscoder t = transcoders[from.index()];
     if (t != null) {
       t.push(pkt);
       writeTranscoded(t, target);
@@ -227,7 +232,7 @@ public final class MediaOutput implements AutoCloseable {
     write(av_packet_clone(pkt), from.time_base(), target);
   }
 
-  private void writeTranscoded(AudioTranscoder t, int target) {
+  private void writeTranscoded(StreamTranscoder t, int target) {
     for (AVPacket p : transcoded) {
       write(p, t.encoder().time_base(), target);
     }
@@ -308,7 +313,7 @@ public final class MediaOutput implements AutoCloseable {
   public synchronized void close() {
     finished = true;
     av_packet_free(encoded);
-    for (AudioTranscoder t : transcoders) {
+    for (StreamTranscoder t : transcoders) {
       if (t != null) {
         t.close();
       }
