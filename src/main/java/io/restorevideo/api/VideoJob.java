@@ -57,7 +57,8 @@ public final class VideoJob {
         MediaInput in = MediaInput.open(b.input)) {
       PipelineResult r;
       List<String> outStreams;
-      try (MediaOutput out = MediaOutput.open(target.url(), b.output, muxer, in, b.encoder, w -> warn(warnings, w, b.warnings))) {
+      try (MediaOutput out = MediaOutput.open(target.url(), b.output, muxer, in, b.encoder,
+          w -> warn(warnings, w, b.warnings))) {
         r = new VideoPipeline(b.stages, b.ringSize).run(in, out, b.progress);
         outStreams = out.streams();
       }
@@ -99,7 +100,8 @@ public final class VideoJob {
   private static List<String> describe(List<StreamInfo> streams) {
     List<String> out = new ArrayList<>();
     for (StreamInfo s : streams) {
-      StringBuilder sb = new StringBuilder().append(s.index()).append(' ').append(s.type()).append(' ').append(s.codec());
+      StringBuilder sb = new StringBuilder().append(s.index()).append(' ').append(s.type()).append(' ')
+          .append(s.codec());
       if ("video".equals(s.type())) {
         sb.append(String.format(Locale.ROOT, " %dx%d %s %.3f fps%s", s.width(), s.height(), s.pixelFormat(), s.fps(),
             s.variableFrameRate() ? " (variable)" : ""));

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 public final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT", description = "Input video: path, URL, or '-' for stdin.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT",
+      description = "Input video: path, URL, or '-' for stdin.")
   String input;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "OUTPUT",
@@ -40,6 +41,9 @@ public final class RestoreCommand implements Callable<Integer> {
   public Integer call() {
     if (input == null || output == null) {
       throw new ParameterException(spec.commandLine(), "Missing INPUT and OUTPUT (see --help)");
+    }
+    if ("-".equals(output) && video.format == null) {
+      throw new ParameterException(spec.commandLine(), "OUTPUT '-' (stdout) needs --format mp4|mov|mkv|webm|avi");
     }
     VideoJob.Builder job;
     try {

@@ -16,7 +16,8 @@ public final class ContainerFormat {
       String f = format.toLowerCase(Locale.ROOT);
       String muxer = BY_EXTENSION.get(f);
       if (muxer == null) {
-        throw new MediaException("--format " + format + ": unsupported container (use one of mp4, mov, mkv, webm, avi)");
+        throw new MediaException(
+            "--format " + format + ": unsupported container (use one of mp4, mov, mkv, webm, avi)");
       }
       return muxer;
     }

@@ -59,7 +59,7 @@ class PipeTest {
   @Test
   void stdoutNeedsAFormat() {
     CliRun r = CliRun.of(in.toString(), "-", "--quiet");
-    assertEquals(1, r.exit());
+    assertEquals(2, r.exit(), "a usage error");
     assertTrue(r.err().contains("--format"), r.err());
   }
 
