@@ -173,4 +173,50 @@ class VideoPipelineTest {
       }
     }
   }
+
+  @Test
+  void stagesSeeBgrInTheStreamsColourMatrixAndTheirEditsAreEncoded() throws java.io.IOException {
+    Path coloured = dir.resolve("colour.mp4");
+    // BT.709 YUV, tagged as such
+    Ffmpeg.run(dir, "-f", "lavfi", "-i", "color=c=0x3366CC:size=64x48:rate=25", "-frames:v", "10", "-vf",
+        "scale=out_color_matrix=bt709:out_range=tv", "-colorspace", "bt709", "-color_primaries", "bt709",
+        "-color_trc", "bt709", "-c:v", "libx264", "-qp", "0", coloured.toString());
+    List<int[]> seen = new CopyOnWriteArrayList<>();
+    FrameStage paint = new FrameStage() {
+      @Override
+      public String name() {
+        return "paint";
+      }
+
+      @Override
+      public void onFrame(FrameSlot slot) {
+        Mat m = slot.bgr();
+        assertEquals(org.bytedeco.opencv.global.opencv_core.CV_8UC3, m.type());
+        org.bytedeco.javacpp.BytePointer px = m.data();
+        long centre = (long) (m.rows() / 2) * m.step() + (m.cols() / 2) * 3L;
+        seen.add(new int[] {px.get(centre) & 0xff, px.get(centre + 1) & 0xff, px.get(centre + 2) & 0xff});
+        m.put(new org.bytedeco.opencv.opencv_core.Scalar(200, 40, 10, 0));
+      }
+    };
+    Path out = dir.resolve("painted.mkv");
+    VideoJob.builder(coloured.toString(), out.toString()).crf(0).stages(List.of(paint)).build().run();
+
+    assertEquals(10, seen.size());
+    // reference: ffmpeg's own conversion of the input, which reads the BT.709 tags; BT.601 would be ~5 off in R, B
+    Path ref = dir.resolve("input.bgr");
+    Ffmpeg.run(dir, "-i", coloured.toString(), "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "bgr24", ref.toString());
+    byte[] want = Files.readAllBytes(ref);
+    int c = (24 * 64 + 32) * 3;
+    int[] bgr = seen.get(0);
+    assertEquals(want[c] & 0xff, bgr[0], 2, "blue");
+    assertEquals(want[c + 1] & 0xff, bgr[1], 2, "green");
+    assertEquals(want[c + 2] & 0xff, bgr[2], 2, "red");
+    Path raw = dir.resolve("frame.bgr");
+    Ffmpeg.run(dir, "-i", out.toString(), "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "bgr24", raw.toString());
+    byte[] frame = Files.readAllBytes(raw);
+    int centre = (24 * 64 + 32) * 3;
+    assertEquals(200, frame[centre] & 0xff, 4, "painted blue");
+    assertEquals(40, frame[centre + 1] & 0xff, 4, "painted green");
+    assertEquals(10, frame[centre + 2] & 0xff, 4, "painted red");
+  }
 }
