@@ -53,6 +53,7 @@ final class EncoderHandler implements EventHandler<FrameSlot> {
         return;
       }
       if (slot.endOfStream) {
+        progress.progress(state.framesEncoded.get(), lastSeconds);
         out.finish();
         return;
       }
