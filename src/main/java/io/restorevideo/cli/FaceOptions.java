@@ -34,6 +34,16 @@ public final class FaceOptions {
           + "(default: ${DEFAULT-VALUE}, the official codeformer.pth).")
   int heads;
 
+  /** Range checks picocli cannot express; the caller turns the exception into a usage error. */
+  void validate() {
+    if (!(fidelity >= 0 && fidelity <= 1)) {
+      throw new IllegalArgumentException("-w must be between 0 and 1, got " + fidelity);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
+    }
+  }
+
   public boolean hasAligned() {
     return hasAligned;
   }

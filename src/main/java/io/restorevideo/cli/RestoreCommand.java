@@ -1,6 +1,10 @@
 package io.restorevideo.cli;
 
+import com.google.gson.GsonBuilder;
 import io.restorevideo.api.AlignedFaceJob;
+import io.restorevideo.api.JobSummary;
+import io.restorevideo.api.VideoJob;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,32 +21,77 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "restore-video 0.1.0",
     description = "Restores faces in videos and images with CodeFormer.",
-    subcommands = {ModelsCommand.class, DetectCommand.class})
+    subcommands = {ModelsCommand.class, DetectCommand.class, BenchCommand.class})
 public final class RestoreCommand implements Callable<Integer> {
-  @Option(names = "--debug", description = "Print stack traces of failures.")
-  boolean debug;
+  @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT", description = "Input file, or a folder of aligned face images.")
-  Path input;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT",
+      description = "Input video (path, URL, or '-' for stdin), image, or folder of images.")
+  String input;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "OUTPUT", description = "Output file, or folder for a folder input.")
-  Path output;
+  @Parameters(index = "1", arity = "0..1", paramLabel = "OUTPUT",
+      description = "Output video (container from the extension, or '-' for stdout with --format), image, "
+          + "or folder for a folder input.")
+  String output;
 
+  @Mixin VideoOptions video;
+  @Mixin FaceOptions face;
   @Mixin ModelOptions models;
 
-  @Mixin FaceOptions face;
-
-  @Spec CommandSpec spec;
+  @Option(names = "--debug", description = "Print stack traces of failures.")
+  boolean debug;
 
   @Override
   public Integer call() {
     if (input == null || output == null) {
-      throw new ParameterException(spec.commandLine(), "INPUT and OUTPUT are required");
+      throw new ParameterException(spec.commandLine(), "Missing INPUT and OUTPUT (see --help)");
+    }
+    try {
+      face.validate();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     if (face.hasAligned()) {
-      AlignedFaceJob.run(input, output, models.resolver().path("codeformer"), face.settings());
+      AlignedFaceJob.run(Path.of(input), Path.of(output), models.resolver().path("codeformer"), face.settings());
       return 0;
     }
-    throw new ParameterException(spec.commandLine(), "only --has-aligned face images can be restored so far");
+    return runVideo();
+  }
+
+  private int runVideo() {
+    if ("-".equals(output) && video.format == null) {
+      throw new ParameterException(spec.commandLine(), "OUTPUT '-' (stdout) needs --format mp4|mov|mkv|webm|avi");
+    }
+    VideoJob.Builder job;
+    try {
+      job = video.apply(VideoJob.builder(input, output));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    job.warnings(line -> {
+      err.println("restore-video: warning: " + line);
+      err.flush();
+    });
+    ProgressLine progress = new ProgressLine(err);
+    if (!video.quiet) {
+      job.progress(progress);
+    }
+    JobSummary summary;
+    try {
+      summary = job.build().run();
+    } finally {
+      progress.end();
+    }
+    if (video.json) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(new GsonBuilder().setPrettyPrinting().create().toJson(summary));
+      out.flush();
+    } else if (!video.quiet) {
+      err.printf(java.util.Locale.ROOT, "%s: %d frames in %.1f s (%.1f fps)%n", output, summary.frames(),
+          summary.seconds(), summary.fps());
+      err.flush();
+    }
+    return 0;
   }
 }

@@ -1,0 +1,203 @@
+package io.restorevideo.api;
+
+import io.restorevideo.media.ContainerFormat;
+import io.restorevideo.media.EncoderSettings;
+import io.restorevideo.media.MediaException;
+import io.restorevideo.media.MediaInput;
+import io.restorevideo.media.MediaOutput;
+import io.restorevideo.media.StreamInfo;
+import io.restorevideo.pipeline.FrameStage;
+import io.restorevideo.pipeline.PipelineResult;
+import io.restorevideo.pipeline.ProgressListener;
+import io.restorevideo.pipeline.StageTiming;
+import io.restorevideo.pipeline.VideoPipeline;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One video in, one video out: decode, the configured stages, encode, copy of the other streams, written to
+ * a temporary name and renamed on success. With no stages it is a faithful transcode.
+ *
+ * <pre>{@code
+ * JobSummary s = VideoJob.builder("in.mp4", "out.mp4").crf(20).build().run();
+ * }</pre>
+ */
+public final class VideoJob {
+  private static final Logger LOG = LoggerFactory.getLogger(VideoJob.class);
+
+  private final Builder b;
+
+  private VideoJob(Builder b) {
+    this.b = b;
+  }
+
+  public static Builder builder(String input, String output) {
+    return new Builder(input, output);
+  }
+
+  /**
+   * Runs the job. Bad input or output, a failing stage, or (without {@link Builder#allowPartial}) an input
+   * that ends early throws {@link UserException} with one line naming the file; OUTPUT is then not created.
+   */
+  public JobSummary run() {
+    List<String> warnings = new ArrayList<>();
+    String muxer;
+    try {
+      muxer = ContainerFormat.choose(b.output, b.format);
+    } catch (MediaException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    try (OutputFile target = OutputFile.prepare(b.output, b.input);
+        MediaInput in = MediaInput.open(b.input)) {
+      PipelineResult r;
+      List<String> outStreams;
+      try (MediaOutput out = MediaOutput.open(target.url(), b.output, muxer, in, b.encoder,
+          w -> warn(warnings, w, b.warnings))) {
+        r = new VideoPipeline(b.stages, b.ringSize).run(in, out, b.progress);
+        outStreams = out.streams();
+      }
+      if (r.incompleteReason() != null) {
+        String line = b.input + ": input ends early, " + r.incompleteReason() + "; " + r.frames() + " frames written";
+        if (!b.allowPartial) {
+          throw new UserException(line + " (use --allow-partial to keep them)");
+        }
+        warn(warnings, line, b.warnings);
+      }
+      if (r.frames() == 0) {
+        throw new UserException(b.input + ": no video frame could be decoded");
+      }
+      target.commit();
+      Map<String, Double> stageSeconds = new LinkedHashMap<>();
+      for (StageTiming t : r.timings()) {
+        stageSeconds.put(t.name(), t.seconds());
+      }
+      return new JobSummary(b.input, b.output, describe(in.info().streams()), outStreams, r.frames(),
+          r.wallSeconds(), r.fps(), stageSeconds, warnings);
+    } catch (MediaException e) {
+      throw new UserException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserException(b.output + ": interrupted", e);
+    } catch (RuntimeException e) {
+      if (e instanceof UserException) {
+        throw e;
+      }
+      throw new UserException(b.input + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void warn(List<String> warnings, String line, java.util.function.Consumer<String> listener) {
+    warnings.add(line);
+    listener.accept(line);
+  }
+
+  private static List<String> describe(List<StreamInfo> streams) {
+    List<String> out = new ArrayList<>();
+    for (StreamInfo s : streams) {
+      StringBuilder sb = new StringBuilder().append(s.index()).append(' ').append(s.type()).append(' ')
+          .append(s.codec());
+      if ("video".equals(s.type())) {
+        sb.append(String.format(Locale.ROOT, " %dx%d %s %.3f fps%s", s.width(), s.height(), s.pixelFormat(), s.fps(),
+            s.variableFrameRate() ? " (variable)" : ""));
+        if (s.rotation() != 0) {
+          sb.append(" rotation ").append(s.rotation());
+        }
+      } else if ("audio".equals(s.type())) {
+        sb.append(' ').append(s.channels()).append("ch ").append(s.sampleRate()).append(" Hz");
+      }
+      if (s.language() != null) {
+        sb.append(" [").append(s.language()).append(']');
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  /** Options of a video job; later work adds the face options here. */
+  public static final class Builder {
+    private final String input;
+    private final String output;
+    private String format;
+    private String codec;
+    private Integer crf;
+    private String preset;
+    private String pixFmt;
+    private EncoderSettings encoder = EncoderSettings.defaults();
+    private boolean allowPartial;
+    private int ringSize = VideoPipeline.DEFAULT_RING_SIZE;
+    private List<FrameStage> stages = List.of();
+    private ProgressListener progress = ProgressListener.NONE;
+    private java.util.function.Consumer<String> warnings = LOG::warn;
+
+    private Builder(String input, String output) {
+      this.input = Objects.requireNonNull(input, "input");
+      this.output = Objects.requireNonNull(output, "output");
+    }
+
+    /** Output container (mp4, mov, mkv, webm, avi); needed for {@code -}, else taken from the extension. */
+    public Builder format(String format) {
+      this.format = format;
+      return this;
+    }
+
+    public Builder videoCodec(String codec) {
+      this.codec = codec;
+      return this;
+    }
+
+    public Builder crf(Integer crf) {
+      this.crf = crf;
+      return this;
+    }
+
+    public Builder encoderPreset(String preset) {
+      this.preset = preset;
+      return this;
+    }
+
+    public Builder pixelFormat(String pixFmt) {
+      this.pixFmt = pixFmt;
+      return this;
+    }
+
+    /** Keep the output of an input that ends early (with a warning) instead of failing. */
+    public Builder allowPartial(boolean allowPartial) {
+      this.allowPartial = allowPartial;
+      return this;
+    }
+
+    /** Frames in flight (a power of two); bounds memory. */
+    public Builder ringSize(int ringSize) {
+      this.ringSize = ringSize;
+      return this;
+    }
+
+    /** Stages run in this order between decoding and encoding. */
+    public Builder stages(List<FrameStage> stages) {
+      this.stages = List.copyOf(stages);
+      return this;
+    }
+
+    public Builder progress(ProgressListener progress) {
+      this.progress = Objects.requireNonNull(progress);
+      return this;
+    }
+
+    /** Receives each warning line as it happens (default: logged); all of them are also in the summary. */
+    public Builder warnings(java.util.function.Consumer<String> warnings) {
+      this.warnings = Objects.requireNonNull(warnings);
+      return this;
+    }
+
+    public VideoJob build() {
+      encoder = new EncoderSettings(codec, crf, preset, pixFmt);
+      return new VideoJob(this);
+    }
+  }
+}

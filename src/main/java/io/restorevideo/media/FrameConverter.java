@@ -1,0 +1,53 @@
+package io.restorevideo.media;
+
+import static org.bytedeco.ffmpeg.global.avutil.*;
+import static org.bytedeco.ffmpeg.global.swscale.*;
+
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Pixel-format conversion between decoded frames, 8-bit BGR pixels and encoder frames, honouring the
+ * stream's colour matrix and range so that a transcode does not shift colours. One instance per thread.
+ */
+public final class FrameConverter implements AutoCloseable {
+  private SwsContext ctx;
+  private final PointerPointer<?> srcData = new PointerPointer<>(AVFrame.AV_NUM_DATA_POINTERS);
+  private final PointerPointer<?> dstData = new PointerPointer<>(AVFrame.AV_NUM_DATA_POINTERS);
+
+  /** Converts {@code src} into {@code dst}, both with width, height, format and buffers set. */
+  public void convert(AVFrame src, AVFrame dst, int colorSpace, int colorRange) {
+    ctx = sws_getCachedContext(ctx, src.width(), src.height(), src.format(), dst.width(), dst.height(),
+        dst.format(), SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
+    if (ctx == null) {
+      throw new IllegalStateException("no conversion from " + av_get_pix_fmt_name(src.format()).getString()
+          + " to " + av_get_pix_fmt_name(dst.format()).getString());
+    }
+    boolean srcRgb = isRgb(src.format());
+    boolean dstRgb = isRgb(dst.format());
+    boolean full = colorRange == AVCOL_RANGE_JPEG;
+    int cs = colorSpace == AVCOL_SPC_UNSPECIFIED || colorSpace == AVCOL_SPC_RGB ? SWS_CS_DEFAULT : colorSpace;
+    // RGB sides are full range; the YUV side carries the stream's range and matrix
+    sws_setColorspaceDetails(ctx, sws_getCoefficients(cs), srcRgb ? 1 : (full ? 1 : 0), sws_getCoefficients(cs),
+        dstRgb ? 1 : (full ? 1 : 0), 0, 1 << 16, 1 << 16);
+    for (int i = 0; i < AVFrame.AV_NUM_DATA_POINTERS; i++) {
+      srcData.put(i, src.data(i));
+      dstData.put(i, dst.data(i));
+    }
+    sws_scale(ctx, srcData, src.linesize(), 0, src.height(), dstData, dst.linesize());
+  }
+
+  private static boolean isRgb(int fmt) {
+    return (av_pix_fmt_desc_get(fmt).flags() & AV_PIX_FMT_FLAG_RGB) != 0;
+  }
+
+  @Override
+  public void close() {
+    if (ctx != null) {
+      sws_freeContext(ctx);
+      ctx = null;
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package io.restorevideo.media;
+
+import static org.bytedeco.ffmpeg.global.avcodec.*;
+import static org.bytedeco.ffmpeg.global.avformat.*;
+import static org.bytedeco.ffmpeg.global.avutil.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVOutputFormat;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * The output file: one re-encoded video stream plus a stream copy of every audio and subtitle stream the
+ * container accepts. Packets are interleaved by timestamp in libavformat. Copied packets arrive from the
+ * decoder thread and encoded ones from the encoder thread, so writes are serialised on this object.
+ */
+public final class MediaOutput implements AutoCloseable {
+  /** Per-stream tags that describe the old encode and would be wrong on the new file. */
+  private static final Set<String> STALE_TAGS =
+      Set.of("encoder", "duration", "bps", "number_of_frames", "number_of_bytes", "_statistics_writing_app",
+          "_statistics_writing_date_utc", "_statistics_tags", "handler_name", "vendor_id");
+
+  private final String name;
+  private final AVFormatContext oc;
+  private final AVCodecContext encoder;
+  private final AVStream videoOut;
+  private final int[] copyMap;
+  private final StreamTranscoder[] transcoders;
+  /** Packets a transcoder just produced, written (and emptied) by the thread that fed it. */
+  private final List<AVPacket> transcoded;
+  private final List<String> streamSummary;
+  private final AVPacket encoded = av_packet_alloc();
+  private long videoPackets;
+  private boolean finished;
+
+  private MediaOutput(String name, AVFormatContext oc, AVCodecContext encoder, AVStream videoOut, int[] copyMap,
+      StreamTranscoder[] transcoders, List<AVPacket> transcoded, List<String> streamSummary) {
+    this.transcoders = transcoders;
+    this.transcoded = transcoded;
+    this.name = name;
+    this.oc = oc;
+    this.encoder = encoder;
+    this.videoOut = videoOut;
+    this.copyMap = copyMap;
+    this.streamSummary = streamSummary;
+  }
+
+  /**
+   * Opens {@code url} (a file path or {@code pipe:1}) with muxer {@code muxer}, sets up the encoder from the
+   * input's video stream and the copies, and writes the header. {@code shownName} is used in messages.
+   */
+  public static MediaOutput open(String url, String shownName, String muxer, MediaInput in, EncoderSettings s,
+      Consumer<String> warn) {
+    AVFormatContext oc = new AVFormatContext(null);
+    int ret = avformat_alloc_output_context2(oc, null, muxer, url);
+    if (ret < 0) {
+      throw new MediaException(shownName + ": cannot create a " + muxer + " file (" + FfmpegError.describe(ret) + ")");
+    }
+    AVOutputFormat of = oc.oformat();
+    AVStream vin = in.videoStream();
+    AVCodecContext enc = VideoEncoderSetup.open(shownName, muxer, of, in, s);
+    AVStream vout = avformat_new_stream(oc, null);
+    avcodec_parameters_from_context(vout.codecpar(), enc);
+    vout.time_base(enc.time_base());
+    vout.avg_frame_rate(vin.avg_frame_rate());
+    vout.sample_aspect_ratio(enc.sample_aspect_ratio());
+    copySideData(vin.codecpar(), vout.codecpar());
+    copyTags(vin, vout);
+    vout.disposition(vin.disposition());
+
+    List<String> summary = new ArrayList<>();
+    summary.add("video " + enc.codec().name().getString() + " " + av_get_pix_fmt_name(enc.pix_fmt()).getString()
+        + " (re-encoded from stream " + vin.index() + ")");
+    AVFormatContext ic = in.context();
+    int[] map = new int[ic.nb_streams()];
+    StreamTranscoder[] transcoders = new StreamTranscoder[ic.nb_streams()];
+    List<AVPacket> pending = new ArrayList<>();
+    java.util.Arrays.fill(map, -1);
+    for (int i = 0; i < ic.nb_streams(); i++) {
+      AVStream st = ic.streams(i);
+      int type = st.codecpar().codec_type();
+      if (i == vin.index() || (type != AVMEDIA_TYPE_AUDIO && type != AVMEDIA_TYPE_SUBTITLE)) {
+        if (i != vin.index() && type != AVMEDIA_TYPE_UNKNOWN) {
+          warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString()
+              + ") is not carried over: only video, audio and subtitle streams are");
+        }
+        continue;
+      }
+      String codecName = avcodec_get_name(st.codecpar().codec_id()).getString();
+      if (avformat_query_codec(of, st.codecpar().codec_id(), FF_COMPLIANCE_NORMAL) == 0) {
+        String kind = av_get_media_type_string(type).getString();
+        String encName = type == AVMEDIA_TYPE_AUDIO ? AudioTranscoder.encoderFor(muxer)
+            : SubtitleTranscoder.isText(st) ? SubtitleTranscoder.encoderFor(muxer) : null;
+        if (encName == null) {
+          warn.accept(in.name() + ": " + kind + " stream " + i + " (" + codecName + ") cannot be stored in " + muxer
+              + (type == AVMEDIA_TYPE_SUBTITLE && !SubtitleTranscoder.isText(st) ? " and, being a bitmap, cannot "
+                  + "become text: left out" : ", which holds no subtitles: left out"));
+          continue;
+        }
+        int index = oc.nb_streams();
+        Consumer<AVPacket> collect = p -> pending.add(av_packet_clone(p));
+        StreamTranscoder t = type == AVMEDIA_TYPE_AUDIO
+            ? AudioTranscoder.open(in.name(), st, encName, (of.flags() & AVFMT_GLOBALHEADER) != 0, collect)
+            : SubtitleTranscoder.open(in.name(), st, encName, collect);
+        AVStream os = avformat_new_stream(oc, null);
+        avcodec_parameters_from_context(os.codecpar(), t.encoder());
+        os.time_base(t.encoder().time_base());
+        os.disposition(st.disposition());
+        copyTags(st, os);
+        map[i] = index;
+        transcoders[i] = t;
+        warn.accept(in.name() + ": " + kind + " stream " + i + " (" + codecName + ") cannot be stored in " + muxer
+            + ": transcoded to " + encName);
+        summary.add(kind + " " + encName + " (transcoded from stream " + i + " " + codecName + ")");
+        continue;
+      }
+      AVStream os = avformat_new_stream(oc, null);
+      avcodec_parameters_copy(os.codecpar(), st.codecpar());
+      os.codecpar().codec_tag(0);
+      os.time_base(st.time_base());
+      os.disposition(st.disposition());
+      copyTags(st, os);
+      map[i] = os.index();
+      summary.add(av_get_media_type_string(type).getString() + " " + codecName + " (copied from stream " + i + ")");
+    }
+    AVDictionary global = new AVDictionary(null);
+    av_dict_copy(global, ic.metadata(), 0);
+    av_dict_set(global, "encoder", (String) null, 0);
+    oc.metadata(global);
+    if ((of.flags() & AVFMT_NOFILE) == 0) {
+      AVIOContext pb = new AVIOContext(null);
+      ret = avio_open(pb, url, AVIO_FLAG_WRITE);
+      if (ret < 0) {
+        avcodec_free_context(enc);
+        avformat_free_context(oc);
+        throw new MediaException(shownName + ": cannot write (" + FfmpegError.describe(ret) + ")");
+      }
+      oc.pb(pb);
+    }
+    AVDictionary muxOpts = new AVDictionary(null);
+    if (url.startsWith("pipe:") && (muxer.equals("mp4") || muxer.equals("mov"))) {
+      // a pipe cannot seek back to write the index, so write a fragmented file
+      av_dict_set(muxOpts, "movflags", "frag_keyframe+empty_moov+default_base_moof", 0);
+    }
+    ret = avformat_write_header(oc, muxOpts);
+    av_dict_free(muxOpts);
+    if (ret < 0) {
+      avcodec_free_context(enc);
+      avio_close(oc.pb());
+      avformat_free_context(oc);
+      throw new MediaException(shownName + ": cannot write the " + muxer + " header (" + FfmpegError.describe(ret)
+          + ")");
+    }
+    return new MediaOutput(shownName, oc, enc, vout, map, transcoders, pending, summary);
+  }
+
+  /** Side data that describes the picture (not the old encode), so it must survive re-encoding. */
+  private static final Set<Integer> PICTURE_SIDE_DATA = Set.of(AV_PKT_DATA_DISPLAYMATRIX,
+      AV_PKT_DATA_MASTERING_DISPLAY_METADATA, AV_PKT_DATA_CONTENT_LIGHT_LEVEL, AV_PKT_DATA_STEREO3D,
+      AV_PKT_DATA_SPHERICAL);
+
+  private static void copySideData(AVCodecParameters from, AVCodecParameters to) {
+    for (int i = 0; i < from.nb_coded_side_data(); i++) {
+      AVPacketSideData sd = from.coded_side_data().getPointer(i);
+      if (!PICTURE_SIDE_DATA.contains(sd.type())) {
+        continue;
+      }
+      // the array may be reallocated: pass the parameters' own pointer and count by reference and store them back
+      PointerPointer<AVPacketSideData> array = new PointerPointer<>(1);
+      array.put(0, to.coded_side_data());
+      IntPointer count = new IntPointer(1).put(to.nb_coded_side_data());
+      AVPacketSideData added = av_packet_side_data_new(array, count, sd.type(), sd.size(), 0);
+      to.coded_side_data(new AVPacketSideData(array.get(0)));
+      to.nb_coded_side_data(count.get());
+      if (added != null && !added.isNull()) {
+        new BytePointer(added.data()).capacity(sd.size()).put(new BytePointer(sd.data()).capacity(sd.size()));
+      }
+    }
+  }
+
+  private static void copyTags(AVStream from, AVStream to) {
+    AVDictionaryEntry e = null;
+    AVDictionary dict = from.metadata();
+    AVDictionary out = new AVDictionary(null);
+    while ((e = av_dict_get(dict, "", e, AV_DICT_IGNORE_SUFFIX)) != null && !e.isNull()) {
+      String key = e.key().getString();
+      String lower = key.toLowerCase(java.util.Locale.ROOT);
+      if (!STALE_TAGS.contains(lower) && !lower.startsWith("duration") && !lower.startsWith("number_of")) {
+        av_dict_set(out, key, e.value().getString(), 0);
+      }
+    }
+    to.metadata(out);
+  }
+
+  /** The encoder frames must match: width, height, pixel format, colour. */
+  public AVCodecContext encoder() {
+    return encoder;
+  }
+
+  /** One line per output stream, for the job summary. */
+  public List<String> streams() {
+    return List.copyOf(streamSummary);
+  }
+
+  /** Writes a copy of a packet of an input stream that is carried over; ignores streams that are not. */
+  public synchronized void writeCopied(AVPacket pkt, AVStream from) {
+    int target = copyMap[from.index()];
+    if (target < 0 || finished) {
+      return;
+    }
+    StreamTranscoder t = transcoders[from.index()];
+    if (t != null) {
+      t.push(pkt);
+      writeTranscoded(t, target);
+      return;
+    }
+    write(av_packet_clone(pkt), from.time_base(), target);
+  }
+
+  private void writeTranscoded(StreamTranscoder t, int target) {
+    for (AVPacket p : transcoded) {
+      write(p, t.encoder().time_base(), target);
+    }
+    transcoded.clear();
+  }
+
+  /** Writes (and frees) a packet whose timestamps are in {@code tb}. */
+  private void write(AVPacket p, org.bytedeco.ffmpeg.avutil.AVRational tb, int target) {
+    AVStream os = oc.streams(target);
+    av_packet_rescale_ts(p, tb, os.time_base());
+    p.stream_index(target);
+    p.pos(-1);
+    int ret = av_interleaved_write_frame(oc, p);
+    av_packet_free(p);
+    if (ret < 0) {
+      throw new MediaException(name + ": cannot write a packet of stream " + target + " (" + FfmpegError.describe(ret)
+          + ")");
+    }
+  }
+
+  /** A pts of the input video stream in the encoder's time base. */
+  public long encoderPts(long inputPts, org.bytedeco.ffmpeg.avutil.AVRational inputTimeBase) {
+    return av_rescale_q(inputPts, inputTimeBase, encoder.time_base());
+  }
+
+  /** Encodes one frame (pts in the encoder's time base); null drains the encoder. */
+  public void encode(AVFrame frame) {
+    int ret = avcodec_send_frame(encoder, frame);
+    if (ret < 0 && !(frame == null && ret == AVERROR_EOF())) {
+      throw new MediaException(name + ": video encoder failed (" + FfmpegError.describe(ret) + ")");
+    }
+    while (true) {
+      ret = avcodec_receive_packet(encoder, encoded);
+      if (ret == AVERROR_EAGAIN() || ret == AVERROR_EOF()) {
+        return;
+      }
+      if (ret < 0) {
+        throw new MediaException(name + ": video encoder failed (" + FfmpegError.describe(ret) + ")");
+      }
+      writeEncoded();
+    }
+  }
+
+  private synchronized void writeEncoded() {
+    av_packet_rescale_ts(encoded, encoder.time_base(), videoOut.time_base());
+    encoded.stream_index(videoOut.index());
+    int ret = av_interleaved_write_frame(oc, encoded);
+    av_packet_unref(encoded);
+    if (ret < 0) {
+      throw new MediaException(name + ": cannot write a video packet (" + FfmpegError.describe(ret) + ")");
+    }
+    videoPackets++;
+  }
+
+  /** Drains the encoder and writes the trailer; the file is complete afterwards. */
+  public void finish() {
+    encode(null);
+    synchronized (this) {
+      for (int i = 0; i < transcoders.length; i++) {
+        if (transcoders[i] != null) {
+          transcoders[i].finish();
+          writeTranscoded(transcoders[i], copyMap[i]);
+        }
+      }
+      int ret = av_write_trailer(oc);
+      finished = true;
+      if (ret < 0) {
+        throw new MediaException(name + ": cannot finish the file (" + FfmpegError.describe(ret) + ")");
+      }
+    }
+  }
+
+  public long videoPackets() {
+    return videoPackets;
+  }
+
+  @Override
+  public synchronized void close() {
+    finished = true;
+    av_packet_free(encoded);
+    for (StreamTranscoder t : transcoders) {
+      if (t != null) {
+        t.close();
+      }
+    }
+    avcodec_free_context(encoder);
+    if ((oc.oformat().flags() & AVFMT_NOFILE) == 0 && oc.pb() != null) {
+      avio_close(oc.pb());
+    }
+    avformat_free_context(oc);
+  }
+}

@@ -1,0 +1,109 @@
+package io.restorevideo.pipeline;
+
+import static org.bytedeco.ffmpeg.global.avutil.*;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
+import io.restorevideo.media.FrameConverter;
+import java.util.HashMap;
+import java.util.Map;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * One pre-allocated ring entry: a decoded frame in flight, its lazily made 8-bit BGR pixels, and data that
+ * stages attach to it. Buffers are reused from frame to frame; nothing here grows with the video length.
+ *
+ * <p>Pixels: {@link #bgr()} converts the decoded frame once to a CV_8UC3 Mat that stages read and modify in
+ * place; once a stage has asked for it, the encoder encodes these pixels. A frame no stage looked at is
+ * encoded from the decoded frame directly, so a plain transcode keeps the source's bit depth.
+ */
+public final class FrameSlot {
+  final AVFrame decoded = av_frame_alloc();
+  private final AVFrame bgrView = av_frame_alloc();
+  private final FrameConverter converter = new FrameConverter();
+  private final Map<String, Object> attachments = new HashMap<>();
+  private Mat bgr;
+  private boolean bgrMade;
+  long index;
+  long pts;
+  double seconds;
+  boolean endOfStream;
+  int colorSpace;
+  int colorRange;
+
+  void reset() {
+    attachments.clear();
+    bgrMade = false;
+    endOfStream = false;
+  }
+
+  /** Frame number from 0 in decode (presentation) order. */
+  public long index() {
+    return index;
+  }
+
+  /** Presentation timestamp in the input video stream's time base. */
+  public long pts() {
+    return pts;
+  }
+
+  /** Presentation time in seconds from the start of the stream. */
+  public double seconds() {
+    return seconds;
+  }
+
+  public int width() {
+    return decoded.width();
+  }
+
+  public int height() {
+    return decoded.height();
+  }
+
+  /** The frame's pixels as 8-bit BGR (made on first call); modify in place to change the output. */
+  public Mat bgr() {
+    if (!bgrMade) {
+      if (bgr == null || bgr.cols() != decoded.width() || bgr.rows() != decoded.height()) {
+        bgr = new Mat(decoded.height(), decoded.width(), CV_8UC3);
+      }
+      converter.convert(decoded, bgrFrame(), colorSpace, colorRange);
+      bgrMade = true;
+    }
+    return bgr;
+  }
+
+  /** True once a stage asked for the BGR pixels (they are then what gets encoded). */
+  boolean pixelsTaken() {
+    return bgrMade;
+  }
+
+  /** An AVFrame describing the BGR Mat's memory, for conversion to and from it. */
+  AVFrame bgrFrame() {
+    bgrView.width(bgr.cols());
+    bgrView.height(bgr.rows());
+    bgrView.format(AV_PIX_FMT_BGR24);
+    bgrView.data(0, bgr.data());
+    bgrView.linesize(0, (int) bgr.step());
+    return bgrView;
+  }
+
+  /** Frees the native buffers; the slot is unusable afterwards. */
+  void release() {
+    av_frame_free(decoded);
+    av_frame_free(bgrView);
+    converter.close();
+    if (bgr != null) {
+      bgr.close();
+    }
+  }
+
+  /** Attaches per-frame data for later stages (e.g. the faces of this frame); replaces an earlier value. */
+  public void attach(String key, Object value) {
+    attachments.put(key, value);
+  }
+
+  /** Data attached by an earlier stage, or null. */
+  public <T> T attachment(String key, Class<T> type) {
+    return type.cast(attachments.get(key));
+  }
+}

@@ -1,0 +1,97 @@
+package io.restorevideo.testutil;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * The ffmpeg executable shipped in the bytedeco jar, for making test clips and inspecting outputs
+ * independently of the code under test (the jar has no ffprobe, so inspection parses ffmpeg's own reports).
+ */
+public final class Ffmpeg {
+  private static String exe;
+
+  private Ffmpeg() {}
+
+  public static synchronized String exe() {
+    if (exe == null) {
+      exe = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+    }
+    return exe;
+  }
+
+  /** Runs ffmpeg with the given arguments; returns stdout+stderr; fails the test on a non-zero exit. */
+  public static String run(Path dir, String... args) {
+    Result r = tryRun(dir, args);
+    if (r.exit != 0) {
+      throw new AssertionError("ffmpeg " + String.join(" ", args) + " exited " + r.exit + ":\n" + r.output);
+    }
+    return r.output;
+  }
+
+  public record Result(int exit, String output) {}
+
+  public static Result tryRun(Path dir, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(exe());
+    cmd.add("-hide_banner");
+    cmd.add("-nostdin");
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+    try {
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return new Result(p.waitFor(), out);
+    } catch (IOException e) {
+      throw new AssertionError("cannot run ffmpeg: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** Presentation times (seconds) of every decoded frame of the first video stream, in output order. */
+  public static List<Double> videoFrameTimes(Path file) {
+    String log = run(file.getParent(), "-i", file.toString(), "-map", "0:v:0", "-vf", "showinfo", "-f", "null", "-");
+    List<Double> times = new ArrayList<>();
+    Matcher m = Pattern.compile("pts_time:\\s*(-?[0-9.]+)").matcher(log);
+    while (m.find()) {
+      times.add(Double.parseDouble(m.group(1)));
+    }
+    return times;
+  }
+
+  /** Errors ffmpeg reports when decoding the video and audio streams (empty when they decode cleanly). */
+  public static String decodeErrors(Path file) {
+    Result r = tryRun(file.getParent(), "-v", "error", "-i", file.toString(), "-map", "0:v", "-map", "0:a?", "-f",
+        "null", "-");
+    return r.exit == 0 ? r.output.strip() : "exit " + r.exit + ": " + r.output.strip();
+  }
+
+  /** md5 of the packets of audio stream n, copied as they are (identical packets give identical sums). */
+  public static String audioPacketsMd5(Path file, int n) {
+    String out = run(file.getParent(), "-v", "error", "-i", file.toString(), "-map", "0:a:" + n, "-c", "copy", "-f",
+        "md5", "-");
+    return out.strip();
+  }
+
+  /** The "Stream #0:N..." lines of ffmpeg's description of the file, each followed by its side-data lines. */
+  public static List<String> streams(Path file) {
+    Result r = tryRun(file.getParent(), "-i", file.toString());
+    List<String> lines = new ArrayList<>();
+    for (String line : r.output.split("\n")) {
+      String t = line.strip();
+      if (t.startsWith("Stream #")) {
+        lines.add(t);
+      } else if (!lines.isEmpty() && (t.startsWith("displaymatrix") || t.startsWith("Side data"))) {
+        lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " | " + t);
+      }
+    }
+    return lines;
+  }
+}
