@@ -6,6 +6,7 @@ import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaInput;
 import io.restorevideo.media.MediaOutput;
 import io.restorevideo.media.StreamInfo;
+import io.restorevideo.pipeline.FaceStages;
 import io.restorevideo.pipeline.FrameStage;
 import io.restorevideo.pipeline.PipelineResult;
 import io.restorevideo.pipeline.ProgressListener;
@@ -32,6 +33,7 @@ public final class VideoJob {
   private static final Logger LOG = LoggerFactory.getLogger(VideoJob.class);
 
   private final Builder b;
+  private FaceStages faces;
 
   private VideoJob(Builder b) {
     this.b = b;
@@ -55,11 +57,13 @@ public final class VideoJob {
     }
     try (OutputFile target = OutputFile.prepare(b.output, b.input);
         MediaInput in = MediaInput.open(b.input)) {
+      // the networks load once the input is known to be a video, so a bad input is reported first
+      faces = b.faces == null ? null : b.faces.get();
       PipelineResult r;
       List<String> outStreams;
       try (MediaOutput out = MediaOutput.open(target.url(), b.output, muxer, in, b.encoder,
           w -> warn(warnings, w, b.warnings))) {
-        r = new VideoPipeline(b.stages, b.ringSize).run(in, out, b.progress);
+        r = new VideoPipeline(allStages(), b.ringSize).run(in, out, b.progress);
         outStreams = out.streams();
       }
       if (r.incompleteReason() != null) {
@@ -78,7 +82,7 @@ public final class VideoJob {
         stageSeconds.put(t.name(), t.seconds());
       }
       return new JobSummary(b.input, b.output, describe(in.info().streams()), outStreams, r.frames(),
-          r.wallSeconds(), r.fps(), stageSeconds, warnings);
+          r.wallSeconds(), r.fps(), stageSeconds, warnings, faceSummary());
     } catch (MediaException e) {
       throw new UserException(e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -90,6 +94,22 @@ public final class VideoJob {
       }
       throw new UserException(b.input + ": " + e.getMessage(), e);
     }
+  }
+
+  private List<FrameStage> allStages() {
+    if (faces == null) {
+      return b.stages;
+    }
+    List<FrameStage> all = new ArrayList<>(b.stages);
+    all.addAll(faces.stages());
+    return all;
+  }
+
+  private JobSummary.FaceSummary faceSummary() {
+    if (faces == null) {
+      return null;
+    }
+    return JobSummary.FaceSummary.of(faces.stats());
   }
 
   private static void warn(List<String> warnings, String line, java.util.function.Consumer<String> listener) {
@@ -119,7 +139,7 @@ public final class VideoJob {
     return out;
   }
 
-  /** Options of a video job; later work adds the face options here. */
+  /** Options of a video job. */
   public static final class Builder {
     private final String input;
     private final String output;
@@ -132,6 +152,8 @@ public final class VideoJob {
     private boolean allowPartial;
     private int ringSize = VideoPipeline.DEFAULT_RING_SIZE;
     private List<FrameStage> stages = List.of();
+    private java.util.function.Supplier<FaceStages> faces;
+    private int upscale = 1;
     private ProgressListener progress = ProgressListener.NONE;
     private java.util.function.Consumer<String> warnings = LOG::warn;
 
@@ -184,6 +206,24 @@ public final class VideoJob {
       return this;
     }
 
+    /**
+     * Face restoration stages, run after {@link #stages}; their counters go into the summary. Made when the
+     * job runs, after the input has opened (null from the supplier, or a null supplier: no face stages).
+     */
+    public Builder faces(java.util.function.Supplier<FaceStages> faces) {
+      this.faces = faces;
+      return this;
+    }
+
+    /** The output is this many times the input's size (the stages must deliver frames of that size). */
+    public Builder upscale(int upscale) {
+      if (upscale < 1) {
+        throw new IllegalArgumentException("upscale must be at least 1, got " + upscale);
+      }
+      this.upscale = upscale;
+      return this;
+    }
+
     public Builder progress(ProgressListener progress) {
       this.progress = Objects.requireNonNull(progress);
       return this;
@@ -196,7 +236,7 @@ public final class VideoJob {
     }
 
     public VideoJob build() {
-      encoder = new EncoderSettings(codec, crf, preset, pixFmt);
+      encoder = new EncoderSettings(codec, crf, preset, pixFmt, upscale);
       return new VideoJob(this);
     }
   }

@@ -1,6 +1,8 @@
 package io.restorevideo.cli;
 
 import io.restorevideo.api.AlignedFaceJob;
+import io.restorevideo.api.FaceModels;
+import io.restorevideo.api.VideoFaces;
 import io.restorevideo.nn.Precision;
 import io.restorevideo.nn.codeformer.CodeFormerConfig;
 import picocli.CommandLine.Option;
@@ -25,9 +27,11 @@ public final class FaceOptions {
       description = "Arithmetic precision: fp32 or fp16 (GPU only) (default: ${DEFAULT-VALUE}).")
   Precision precision;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "4",
-      description = "Faces per network call (default: ${DEFAULT-VALUE}).")
-  int batchSize;
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "auto",
+      description = "Faces per network call, gathered across consecutive video frames: a number, or auto "
+          + "(" + VideoFaces.AUTO_BATCH_GPU + " on a GPU, " + VideoFaces.AUTO_BATCH_CPU + " on the CPU) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String batchSize;
 
   @Option(names = "--codeformer-heads", paramLabel = "N", defaultValue = "" + CodeFormerConfig.DEFAULT_HEADS,
       description = "Attention heads of the CodeFormer checkpoint; the file does not record them "
@@ -39,9 +43,34 @@ public final class FaceOptions {
     if (!(fidelity >= 0 && fidelity <= 1)) {
       throw new IllegalArgumentException("-w must be between 0 and 1, got " + fidelity);
     }
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
+    batchSize();
+  }
+
+  /** The batch size, with auto resolved for the device. */
+  int batchSize() {
+    if ("auto".equals(batchSize)) {
+      return VideoFaces.autoBatchSize(device);
     }
+    int n;
+    try {
+      n = Integer.parseInt(batchSize);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--batch-size must be a number or auto, got '" + batchSize + "'");
+    }
+    if (n < 1) {
+      throw new IllegalArgumentException("--batch-size must be at least 1, got " + n);
+    }
+    return n;
+  }
+
+  double fidelity() {
+    return fidelity;
+  }
+
+  /** The networks' settings (detector threshold and Real-ESRGAN tile of the official script). */
+  FaceModels.Settings modelSettings() {
+    FaceModels.Settings d = FaceModels.Settings.defaults();
+    return new FaceModels.Settings(device, precision, batchSize(), heads, d.detectorThreshold(), d.bgTile());
   }
 
   public boolean hasAligned() {
@@ -49,6 +78,6 @@ public final class FaceOptions {
   }
 
   public AlignedFaceJob.Settings settings() {
-    return new AlignedFaceJob.Settings(fidelity, device, precision, batchSize, heads);
+    return new AlignedFaceJob.Settings(fidelity, device, precision, batchSize(), heads);
   }
 }

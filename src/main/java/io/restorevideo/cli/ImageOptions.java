@@ -19,7 +19,8 @@ public final class ImageOptions {
   CommandSpec spec;
 
   @Option(names = {"-s", "--upscale"}, paramLabel = "N", defaultValue = "2",
-      description = "Output size as a multiple of the input, 1..8 (default: ${DEFAULT-VALUE}, as the official script).")
+      description = "Output size as a multiple of the input, 1..8 (default: ${DEFAULT-VALUE} for images, as the "
+          + "official script; 1 for videos, whose size is usually final).")
   int upscale;
 
   @Option(names = "--only-center-face", description = "Restore only the face nearest the image centre.")
@@ -28,6 +29,11 @@ public final class ImageOptions {
   @Option(names = "--no-parse",
       description = "Paste faces with the square soft mask only, without the ParseNet face mask (faster).")
   boolean noParse;
+
+  @Option(names = "--bg-upsampler", paramLabel = "NAME", defaultValue = "none",
+      description = "Background upsampler: none or realesrgan (Real-ESRGAN x2, as the official "
+          + "--bg_upsampler) (default: ${DEFAULT-VALUE}).")
+  String bgUpsampler;
 
   @Option(names = "--draw-box", description = "Draw a green frame around each restored face.")
   boolean drawBox;
@@ -58,6 +64,15 @@ public final class ImageOptions {
       throw new ParameterException(spec.commandLine(), "--max-pixels must be at least 1, got " + maxPixels);
     }
     return builder.options(options(fidelity)).saveFaces(saveFaces).maxPixels(maxPixels);
+  }
+
+  /** Whether {@code --bg-upsampler realesrgan} was chosen; any other name than none is a usage error. */
+  public boolean backgroundUpsampler() {
+    if (!"none".equals(bgUpsampler) && !"realesrgan".equals(bgUpsampler)) {
+      throw new ParameterException(spec.commandLine(),
+          "--bg-upsampler must be none or realesrgan, got '" + bgUpsampler + "'");
+    }
+    return "realesrgan".equals(bgUpsampler);
   }
 
   public Path saveFaces() {

@@ -2,6 +2,10 @@ package io.restorevideo.cli;
 
 import com.google.gson.GsonBuilder;
 import io.restorevideo.api.AlignedFaceJob;
+import io.restorevideo.api.FaceModels;
+import io.restorevideo.api.VideoFaces;
+import io.restorevideo.media.StillImages;
+import io.restorevideo.pipeline.FaceStages;
 import io.restorevideo.api.JobSummary;
 import io.restorevideo.api.VideoJob;
 import java.io.PrintWriter;
@@ -36,6 +40,8 @@ public final class RestoreCommand implements Callable<Integer> {
 
   @Mixin VideoOptions video;
   @Mixin FaceOptions face;
+  @Mixin ImageOptions image;
+  @Mixin VideoFaceOptions videoFaces;
   @Mixin ModelOptions models;
 
   @Option(names = "--debug", description = "Print stack traces of failures.")
@@ -46,16 +52,46 @@ public final class RestoreCommand implements Callable<Integer> {
     if (input == null || output == null) {
       throw new ParameterException(spec.commandLine(), "Missing INPUT and OUTPUT (see --help)");
     }
+    boolean presetUpscale = false;
+    if (videoFaces.preset != null) {
+      presetUpscale = PresetOptions.apply(spec, videoFaces.preset).options().containsKey("upscale");
+    }
     try {
       face.validate();
+      videoFaces.tracking();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (face.hasAligned()) {
+    if (!presetUpscale && !spec.commandLine().getParseResult().hasMatchedOption("--upscale")) {
+      // the official default of 2 is for photos; a video's size is usually what the user wants to keep
+      image.upscale = isVideo() ? 1 : image.upscale;
+    }
+    if (face.hasAligned() && !isVideo()) {
       AlignedFaceJob.run(Path.of(input), Path.of(output), models.resolver().path("codeformer"), face.settings());
       return 0;
     }
     return runVideo();
+  }
+
+  /** A video input (not an image file or a folder of images). */
+  private boolean isVideo() {
+    if ("-".equals(input)) {
+      return true;
+    }
+    Path p = Path.of(input);
+    return !java.nio.file.Files.isDirectory(p) && !StillImages.isImageName(p);
+  }
+
+  /** The face stages for the video, or null with --no-faces; the networks load now. */
+  private FaceStages faceStages(FaceModels faceModels) {
+    if (videoFaces.noFaces) {
+      return null;
+    }
+    if (face.hasAligned()) {
+      return VideoFaces.aligned(faceModels, face.fidelity());
+    }
+    return VideoFaces.tracked(faceModels, image.options(face.fidelity()), videoFaces.tracking(),
+        image.backgroundUpsampler());
   }
 
   private int runVideo() {
@@ -68,6 +104,14 @@ public final class RestoreCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    int upscale = face.hasAligned() ? 1 : image.options(face.fidelity()).upscale();
+    try (FaceModels faceModels = new FaceModels(models.resolver(), face.modelSettings())) {
+      job.faces(() -> faceStages(faceModels)).upscale(upscale);
+      return runJob(job);
+    }
+  }
+
+  private int runJob(VideoJob.Builder job) {
     PrintWriter err = spec.commandLine().getErr();
     job.warnings(line -> {
       err.println("restore-video: warning: " + line);

@@ -39,7 +39,8 @@ public final class VideoOptions {
   boolean quiet;
 
   @Option(names = "--json", description = "Print a summary object on stdout when done: input and output "
-      + "streams, frames, seconds, fps, stage seconds, warnings.")
+      + "streams, frames, seconds, fps, stage seconds, warnings, and with faces: faces restored, tracks, keyframes, "
+      + "batches, landmark jitter with and without smoothing.")
   boolean json;
 
   /** A job builder with these options applied. */

@@ -40,14 +40,16 @@ final class VideoEncoderSetup {
       throw new MediaException(shownName + ": a " + muxer + " file cannot hold " + codecName + " video");
     }
     AVCodecContext c = avcodec_alloc_context3(codec);
-    c.width(in.width());
-    c.height(in.height());
+    int width = in.width() * s.upscale();
+    int height = in.height() * s.upscale();
+    c.width(width);
+    c.height(height);
     c.sample_aspect_ratio(par.sample_aspect_ratio());
     c.time_base(timeBase(muxer, vin));
     if (vin.avg_frame_rate().num() > 0) {
       c.framerate(vin.avg_frame_rate());
     }
-    c.pix_fmt(pixelFormat(codec, s.pixelFormat(), srcFmt, in.width(), in.height()));
+    c.pix_fmt(pixelFormat(codec, s.pixelFormat(), srcFmt, width, height));
     c.color_range(par.color_range());
     c.color_primaries(par.color_primaries());
     c.color_trc(par.color_trc());
@@ -94,7 +96,7 @@ final class VideoEncoderSetup {
     if (ret < 0) {
       avcodec_free_context(c);
       throw new MediaException(shownName + ": cannot open the " + encName + " encoder with "
-          + av_get_pix_fmt_name(c.pix_fmt()).getString() + " " + in.width() + "x" + in.height() + " ("
+          + av_get_pix_fmt_name(c.pix_fmt()).getString() + " " + width + "x" + height + " ("
           + FfmpegError.describe(ret) + ")");
     }
     if (!unused.isEmpty()) {

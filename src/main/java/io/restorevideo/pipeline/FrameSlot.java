@@ -24,6 +24,8 @@ public final class FrameSlot {
   private final Map<String, Object> attachments = new HashMap<>();
   private Mat bgr;
   private boolean bgrMade;
+  /** A stage's replacement picture (another size, e.g. upscaled); owned, freed when the slot is reused. */
+  private Mat output;
   long index;
   long pts;
   double seconds;
@@ -34,7 +36,26 @@ public final class FrameSlot {
   void reset() {
     attachments.clear();
     bgrMade = false;
+    if (output != null) {
+      output.close();
+      output = null;
+    }
     endOfStream = false;
+  }
+
+  /** Fills this slot with a caller's picture instead of a decoded frame (for {@link StreamPipeline}). */
+  void load(Mat picture, long index, double seconds) {
+    if (bgr == null || bgr.cols() != picture.cols() || bgr.rows() != picture.rows()) {
+      if (bgr != null) {
+        bgr.close();
+      }
+      bgr = new Mat(picture.rows(), picture.cols(), CV_8UC3);
+    }
+    picture.copyTo(bgr);
+    bgrMade = true;
+    this.index = index;
+    this.pts = index;
+    this.seconds = seconds;
   }
 
   /** Frame number from 0 in decode (presentation) order. */
@@ -66,19 +87,43 @@ public final class FrameSlot {
       if (bgr == null || bgr.cols() != decoded.width() || bgr.rows() != decoded.height()) {
         bgr = new Mat(decoded.height(), decoded.width(), CV_8UC3);
       }
-      converter.convert(decoded, bgrFrame(), colorSpace, colorRange);
+      converter.convert(decoded, view(bgr), colorSpace, colorRange);
       bgrMade = true;
     }
     return bgr;
   }
 
-  /** True once a stage asked for the BGR pixels (they are then what gets encoded). */
-  boolean pixelsTaken() {
-    return bgrMade;
+  /**
+   * Replaces the picture to encode with {@code image} (CV_8UC3, the encoder's size, which is the input's
+   * times the job's upscale); the slot takes ownership. For a result of another size than the decoded frame,
+   * where editing {@link #bgr()} in place cannot work.
+   */
+  public void output(Mat image) {
+    if (image.type() != CV_8UC3) {
+      throw new IllegalArgumentException("the output picture must be CV_8UC3, got type " + image.type());
+    }
+    if (output != null) {
+      output.close();
+    }
+    output = image;
   }
 
-  /** An AVFrame describing the BGR Mat's memory, for conversion to and from it. */
+  /** What will be encoded for this frame: the output picture if a stage set one, else {@link #bgr()}. */
+  public Mat picture() {
+    return output != null ? output : bgr();
+  }
+
+  /** True once a stage asked for the BGR pixels or set an output picture (that is then what gets encoded). */
+  boolean pixelsTaken() {
+    return bgrMade || output != null;
+  }
+
+  /** An AVFrame describing the picture to encode (the output picture if set, else the BGR Mat). */
   AVFrame bgrFrame() {
+    return view(output != null ? output : bgr);
+  }
+
+  private AVFrame view(Mat bgr) {
     bgrView.width(bgr.cols());
     bgrView.height(bgr.rows());
     bgrView.format(AV_PIX_FMT_BGR24);
@@ -94,6 +139,9 @@ public final class FrameSlot {
     converter.close();
     if (bgr != null) {
       bgr.close();
+    }
+    if (output != null) {
+      output.close();
     }
   }
 

@@ -22,7 +22,7 @@ class StreamFallbackTest {
         "-metadata:s:a:0", "language=ita", in.toString());
     Path out = dir.resolve("out.webm");
 
-    CliRun r = CliRun.of(in.toString(), out.toString(), "--quiet");
+    CliRun r = CliRun.of(in.toString(), out.toString(), "--quiet", "--no-faces");
 
     assertEquals(0, r.exit(), r.err());
     List<String> warnings = r.err().strip().lines().toList();
@@ -45,7 +45,7 @@ class StreamFallbackTest {
         "-map", "1", "-c:v", "libx264", "-c:s", "srt", "-metadata:s:s:0", "language=por", in.toString());
 
     Path mp4 = dir.resolve("out.mp4");
-    CliRun r = CliRun.of(in.toString(), mp4.toString(), "--quiet");
+    CliRun r = CliRun.of(in.toString(), mp4.toString(), "--quiet", "--no-faces");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.err().strip().lines().count() == 1
         && r.err().contains("subtitle stream 1 (subrip) cannot be stored in mp4: transcoded to mov_text"), r.err());
@@ -56,7 +56,7 @@ class StreamFallbackTest {
     assertTrue(cues.contains("00:00:00,200 --> 00:00:00,800") && cues.contains("hello"), cues);
 
     Path avi = dir.resolve("out.avi");
-    CliRun a = CliRun.of(in.toString(), avi.toString(), "--quiet");
+    CliRun a = CliRun.of(in.toString(), avi.toString(), "--quiet", "--no-faces");
     assertEquals(0, a.exit(), a.err());
     assertTrue(a.err().contains("subtitle stream 1 (subrip) cannot be stored in avi, which holds no subtitles"),
         a.err());

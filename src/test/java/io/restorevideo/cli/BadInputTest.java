@@ -39,26 +39,26 @@ class BadInputTest {
   @Test
   void missingFile() throws IOException {
     Path in = dir.resolve("missing.mp4");
-    assertFails(1, CliRun.of(in.toString(), out().toString(), "--quiet"), in.toString(), "no such file");
+    assertFails(1, CliRun.of(in.toString(), out().toString(), "--quiet", "--no-faces"), in.toString(), "no such file");
   }
 
   @Test
   void emptyFile() throws IOException {
     Path in = Files.createFile(dir.resolve("empty.mp4"));
-    assertFails(1, CliRun.of(in.toString(), out().toString(), "--quiet"), in.toString(), "empty file");
+    assertFails(1, CliRun.of(in.toString(), out().toString(), "--quiet", "--no-faces"), in.toString(), "empty file");
   }
 
   @Test
   void textFileNamedMp4() throws IOException {
     Path in = Files.writeString(dir.resolve("notes.mp4"), "these are my notes, not a video\n".repeat(20));
-    assertFails(1, CliRun.of(in.toString(), out().toString(), "--quiet"), in.toString(), "not a media file");
+    assertFails(1, CliRun.of(in.toString(), out().toString(), "--quiet", "--no-faces"), in.toString(), "not a media file");
   }
 
   @Test
   void audioOnlyFile() throws IOException {
     Path in = dir.resolve("song.mp4");
     Ffmpeg.run(dir, "-f", "lavfi", "-i", "sine=frequency=440", "-t", "1", "-c:a", "aac", in.toString());
-    assertFails(1, CliRun.of(in.toString(), out().toString(), "--quiet"), in.toString(), "no video stream");
+    assertFails(1, CliRun.of(in.toString(), out().toString(), "--quiet", "--no-faces"), in.toString(), "no video stream");
   }
 
   @Test
@@ -69,10 +69,10 @@ class BadInputTest {
     try (RandomAccessFile f = new RandomAccessFile(in.toFile(), "rw")) {
       f.setLength(f.length() * 6 / 10);
     }
-    assertFails(1, CliRun.of(in.toString(), out().toString(), "--quiet"), in.toString(), "ends early",
+    assertFails(1, CliRun.of(in.toString(), out().toString(), "--quiet", "--no-faces"), in.toString(), "ends early",
         "--allow-partial");
 
-    CliRun kept = CliRun.of(in.toString(), out().toString(), "--quiet", "--allow-partial");
+    CliRun kept = CliRun.of(in.toString(), out().toString(), "--quiet", "--no-faces", "--allow-partial");
     assertEquals(0, kept.exit(), kept.err());
     assertTrue(kept.err().contains("ends early"), "warns: " + kept.err());
     int frames = Ffmpeg.videoFrameTimes(out()).size();
@@ -83,7 +83,7 @@ class BadInputTest {
   void outputDirectoryThatDoesNotExist() throws IOException {
     Path in = clip();
     Path target = dir.resolve("no/such/dir/out.mp4");
-    CliRun r = CliRun.of(in.toString(), target.toString(), "--quiet");
+    CliRun r = CliRun.of(in.toString(), target.toString(), "--quiet", "--no-faces");
     assertFails(1, r, target.toString(), "does not exist");
     assertFalse(Files.exists(target));
   }
@@ -93,14 +93,14 @@ class BadInputTest {
     Path in = clip();
     Path blocker = Files.writeString(dir.resolve("blocker"), "x");
     Path target = blocker.resolve("out.mp4");
-    assertFails(1, CliRun.of(in.toString(), target.toString(), "--quiet"), target.toString());
+    assertFails(1, CliRun.of(in.toString(), target.toString(), "--quiet", "--no-faces"), target.toString());
   }
 
   @Test
   void outputEqualToInputIsRefusedAndInputUntouched() throws IOException {
     Path in = clip();
     byte[] before = Files.readAllBytes(in);
-    CliRun r = CliRun.of(in.toString(), in.toString(), "--quiet");
+    CliRun r = CliRun.of(in.toString(), in.toString(), "--quiet", "--no-faces");
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains(in.toString()) && r.err().contains("OUTPUT is the INPUT"), r.err());
     assertArrayEquals(before, Files.readAllBytes(in));

@@ -34,7 +34,7 @@ class InterruptedRunTest {
     String cp = System.getProperty("java.class.path");
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", cp, "-Dorg.bytedeco.javacpp.cachedir="
         + System.getProperty("org.bytedeco.javacpp.cachedir", System.getProperty("user.home") + "/.cache/restore-video/javacpp"),
-        Main.class.getName(), in.toString(), out.toString(), "--quiet", "--encoder-preset", "veryslow")
+        Main.class.getName(), in.toString(), out.toString(), "--quiet", "--no-faces", "--encoder-preset", "veryslow")
         .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile());
     return pb.start();
   }

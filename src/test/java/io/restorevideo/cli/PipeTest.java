@@ -30,7 +30,7 @@ class PipeTest {
   private int runPiped(Path out, String format) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "-", "-", "--format", format, "--quiet").redirectInput(in.toFile()).redirectOutput(out.toFile())
+        "-", "-", "--format", format, "--quiet", "--no-faces").redirectInput(in.toFile()).redirectOutput(out.toFile())
         .redirectError(dir.resolve("err.txt").toFile());
     Process p = pb.start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -58,7 +58,7 @@ class PipeTest {
 
   @Test
   void stdoutNeedsAFormat() {
-    CliRun r = CliRun.of(in.toString(), "-", "--quiet");
+    CliRun r = CliRun.of(in.toString(), "-", "--quiet", "--no-faces");
     assertEquals(2, r.exit(), "a usage error");
     assertTrue(r.err().contains("--format"), r.err());
   }
@@ -66,7 +66,7 @@ class PipeTest {
   @Test
   void jsonSummaryOnStdout() {
     Path out = dir.resolve("out.mkv");
-    CliRun r = CliRun.of(in.toString(), out.toString(), "--json", "--quiet");
+    CliRun r = CliRun.of(in.toString(), out.toString(), "--json", "--quiet", "--no-faces");
     assertEquals(0, r.exit(), r.err());
     JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
     assertEquals(25, o.get("frames").getAsLong());

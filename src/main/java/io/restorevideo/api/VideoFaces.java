@@ -1,0 +1,63 @@
+package io.restorevideo.api;
+
+import io.restorevideo.face.HelperDetection;
+import io.restorevideo.face.TrackerOptions;
+import io.restorevideo.pipeline.BackgroundUpsampler;
+import io.restorevideo.pipeline.FaceBatchRestorer;
+import io.restorevideo.pipeline.FaceMasker;
+import io.restorevideo.pipeline.FaceRestoreOptions;
+import io.restorevideo.pipeline.FaceStages;
+import io.restorevideo.pipeline.FrameFaceRestorer;
+
+/** The face stages of a video job, made from the real networks of a {@link FaceModels}. */
+public final class VideoFaces {
+  /** Faces per network call on a GPU when {@code --batch-size auto}. */
+  public static final int AUTO_BATCH_GPU = 8;
+  /**
+   * Faces per network call on the CPU when {@code --batch-size auto}: two cores are already busy with one
+   * face, so a larger batch adds no throughput, only frames held in flight and about 1 GB of activations
+   * per extra face at full size; two lets the restore stage take a second face of the same frame.
+   */
+  public static final int AUTO_BATCH_CPU = 2;
+
+  private VideoFaces() {}
+
+  /** The automatic batch size for a device name ({@code cpu}, {@code gpu}, {@code gpu:N}). */
+  public static int autoBatchSize(String device) {
+    return device != null && device.startsWith("gpu") ? AUTO_BATCH_GPU : AUTO_BATCH_CPU;
+  }
+
+  /**
+   * Track -> restore -> composite with CodeFormer, the chosen RetinaFace (through the helper's
+   * detect-on-640 flow), ParseNet when {@code options.parse()}, Real-ESRGAN as background when asked. The
+   * networks load here, so a missing or wrong weights file fails before any output exists.
+   */
+  public static FaceStages tracked(FaceModels models, FaceRestoreOptions options, TrackerOptions tracking,
+      boolean backgroundUpsampler) {
+    try {
+      FaceBatchRestorer restorer = models.restorer();
+      FaceMasker masker = options.parse() ? models.masker() : null;
+      BackgroundUpsampler upsampler = backgroundUpsampler || options.faceUpsample() ? models.upsampler() : null;
+      FrameFaceRestorer faces = new FrameFaceRestorer(options, null, restorer, masker, upsampler);
+      // not closed here: the raw detector belongs to the models, which close it
+      HelperDetection detection = new HelperDetection(models.detector(), options.detectionShortSide(),
+          options.eyeDistThreshold(), options.onlyCenterFace());
+      return FaceStages.tracked(faces, detection, tracking, models.settings().batchSize());
+    } catch (UserException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
+  /** A video whose every frame is an aligned face ({@code --has-aligned}). */
+  public static FaceStages aligned(FaceModels models, double fidelity) {
+    try {
+      return FaceStages.aligned(models.restorer(), fidelity, models.settings().batchSize());
+    } catch (UserException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+}
