@@ -2,6 +2,7 @@ package io.restorevideo.cli;
 
 import com.google.gson.GsonBuilder;
 import io.restorevideo.api.JobSummary;
+import io.restorevideo.api.PeakMemory;
 import io.restorevideo.api.VideoJob;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,27 +23,19 @@ import picocli.CommandLine.Spec;
 /** {@code restore-video bench ...}: benchmarks (not tests); each subcommand measures one part. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: prints a table (or --json) of throughput, time per stage and peak memory.",
-    subcommands = {BenchCommand.Pipeline.class})
+    subcommands = {BenchCommand.Pipeline.class, BenchCodeFormerCommand.class, BenchDetectorCommand.class,
+        BenchJitterCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: pipeline");
+    throw new ParameterException(spec.commandLine(), "Missing subcommand: pipeline, codeformer, detector or jitter");
   }
 
   /** Peak resident memory of this process (VmHWM) in MiB, or -1 where /proc is unavailable. */
   static double peakRssMiB() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
-    return -1;
+    return PeakMemory.rssMiB();
   }
 
   @Command(name = "pipeline", mixinStandardHelpOptions = true,

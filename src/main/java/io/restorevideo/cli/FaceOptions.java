@@ -3,6 +3,7 @@ package io.restorevideo.cli;
 import io.restorevideo.api.AlignedFaceJob;
 import io.restorevideo.api.FaceModels;
 import io.restorevideo.api.VideoFaces;
+import io.restorevideo.nn.DeviceChoice;
 import io.restorevideo.nn.Precision;
 import io.restorevideo.nn.codeformer.CodeFormerConfig;
 import picocli.CommandLine.Option;
@@ -19,8 +20,9 @@ public final class FaceOptions {
           + "restore them as they are, without detection or paste-back.")
   boolean hasAligned;
 
-  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
-      description = "Where the network runs: cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
+      description = "Where the networks run: auto (the GPU when PyTorch sees a CUDA device, else the CPU; "
+          + "says which on stderr), cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
   String device;
 
   @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
@@ -38,18 +40,35 @@ public final class FaceOptions {
           + "(default: ${DEFAULT-VALUE}, the official codeformer.pth).")
   int heads;
 
+  private DeviceChoice choice;
+
   /** Range checks picocli cannot express; the caller turns the exception into a usage error. */
   void validate() {
     if (!(fidelity >= 0 && fidelity <= 1)) {
       throw new IllegalArgumentException("-w must be between 0 and 1, got " + fidelity);
     }
     batchSize();
+    if (precision == Precision.FP16) {
+      // only fp16 needs the device now; otherwise auto is resolved when a network is loaded
+      device().check(precision);
+    }
+  }
+
+  /** The resolved device; {@code auto} is resolved once and announced on stderr in one line. */
+  public synchronized DeviceChoice device() {
+    if (choice == null) {
+      choice = DeviceChoice.resolve(device);
+      if (device.trim().equalsIgnoreCase("auto")) {
+        System.err.println("restore-video: " + choice.why());
+      }
+    }
+    return choice;
   }
 
   /** The batch size, with auto resolved for the device. */
   int batchSize() {
     if ("auto".equals(batchSize)) {
-      return VideoFaces.autoBatchSize(device);
+      return VideoFaces.autoBatchSize(device().device());
     }
     int n;
     try {
@@ -70,7 +89,7 @@ public final class FaceOptions {
   /** The networks' settings (detector threshold and Real-ESRGAN tile of the official script). */
   FaceModels.Settings modelSettings() {
     FaceModels.Settings d = FaceModels.Settings.defaults();
-    return new FaceModels.Settings(device, precision, batchSize(), heads, d.detectorThreshold(), d.bgTile());
+    return new FaceModels.Settings(device().device(), precision, batchSize(), heads, d.detectorThreshold(), d.bgTile());
   }
 
   public boolean hasAligned() {
@@ -78,6 +97,6 @@ public final class FaceOptions {
   }
 
   public AlignedFaceJob.Settings settings() {
-    return new AlignedFaceJob.Settings(fidelity, device, precision, batchSize(), heads);
+    return new AlignedFaceJob.Settings(fidelity, device().device(), precision, batchSize(), heads);
   }
 }

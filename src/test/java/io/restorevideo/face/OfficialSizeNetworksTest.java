@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checkpoints with every key and shape of the official files (golden/official-keys.json) and random values load
+ * Checkpoints with every key and shape of the official files (main resource
+ * io/restorevideo/weights/official-keys.json) and random values load
  * into the ports and run once on the CPU; prints the per-image times.
  */
 class OfficialSizeNetworksTest {
@@ -110,7 +111,8 @@ class OfficialSizeNetworksTest {
    */
   private Path randomCheckpoint(String official, String prefix, long seed) {
     JsonObject keys;
-    try (var in = new InputStreamReader(getClass().getResourceAsStream("/golden/official-keys.json"),
+    try (var in = new InputStreamReader(
+        getClass().getResourceAsStream("/io/restorevideo/weights/official-keys.json"),
         StandardCharsets.UTF_8)) {
       keys = JsonParser.parseReader(in).getAsJsonObject().getAsJsonObject(official).getAsJsonObject("tensors");
     } catch (java.io.IOException e) {

@@ -1,25 +1,19 @@
 package io.restorevideo.testutil;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.restorevideo.weights.DType;
+import io.restorevideo.weights.RandomWeights;
 import io.restorevideo.weights.SafetensorsWriter;
 import io.restorevideo.weights.TensorData;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Checkpoints with the exact key set and shapes of an official file ({@code golden/official-keys.json}) and
+ * Checkpoints with the exact key set and shapes of an official file (main resource
+ * {@code io/restorevideo/weights/official-keys.json}, also read by --random-weights) and
  * random values in PyTorch's default ranges (uniform +-1/sqrt(fan_in) for weights, norm weights 1, biases 0),
  * so that a full-size network can be built and run without the real weights.
  */
@@ -28,22 +22,7 @@ public final class OfficialKeys {
 
   /** Key to shape, in file order, of {@code checkpoint} (e.g. "codeformer.pth"). */
   public static Map<String, long[]> shapes(String checkpoint) {
-    try (InputStream in = OfficialKeys.class.getResourceAsStream("/golden/official-keys.json")) {
-      JsonObject all = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
-      JsonObject tensors = all.getAsJsonObject(checkpoint).getAsJsonObject("tensors");
-      Map<String, long[]> out = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonElement> e : tensors.entrySet()) {
-        var dims = e.getValue().getAsJsonArray();
-        long[] shape = new long[dims.size()];
-        for (int i = 0; i < shape.length; i++) {
-          shape[i] = dims.get(i).getAsLong();
-        }
-        out.put(e.getKey(), shape);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RandomWeights.shapes(checkpoint);
   }
 
   /** Writes a float32 safetensors file with every key of {@code checkpoint}; returns {@code file}. */

@@ -45,17 +45,23 @@ public final class CodeFormerRestorer implements AutoCloseable {
    * @throws WeightsException naming the file and the first missing/unexpected key or shape mismatch
    */
   public static CodeFormerRestorer load(Path checkpoint, String device, Precision precision, int heads) {
+    long t0 = System.nanoTime();
+    StateDict dict = CheckpointReader.read(checkpoint);
+    CodeFormerRestorer r = load(dict, device, precision, heads);
+    LOG.info("CodeFormer read and loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    return r;
+  }
+
+  /** Loads a state dict already in memory (a file read elsewhere, or {@code RandomWeights}). */
+  public static CodeFormerRestorer load(StateDict dict, String device, Precision precision, int heads) {
     Device dev = parseDevice(device);
     if (precision == Precision.FP16 && !dev.isGpu()) {
       throw new IllegalArgumentException("fp16 needs a GPU device (got " + device + "); use fp32 on the CPU");
     }
-    long t0 = System.nanoTime();
-    StateDict dict = CheckpointReader.read(checkpoint);
     NDManager manager = NDManager.newBaseManager(dev);
     try {
       CodeFormer net = CodeFormer.load(new Params(dict, manager, precision.dataType()), heads);
-      LOG.info("CodeFormer loaded from {} in {} ms: {} on {}", checkpoint, (System.nanoTime() - t0) / 1_000_000,
-          net.config(), dev);
+      LOG.info("CodeFormer loaded from {}: {} on {}", dict.source(), net.config(), dev);
       return new CodeFormerRestorer(manager, net);
     } catch (RuntimeException e) {
       manager.close();
