@@ -6,7 +6,9 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import io.restorevideo.face.Grayscale;
 import io.restorevideo.nn.Precision;
+import io.restorevideo.nn.codeformer.CodeFormerMode;
 import io.restorevideo.nn.codeformer.CodeFormerRestorer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * Restores already cropped and aligned face images ({@code --has-aligned}), one file or a folder of them,
  * as the official {@code inference_codeformer.py --has_aligned}: each image is read as BGR, resized to
  * 512x512 with bilinear interpolation when it is not that size, restored, and written as PNG.
+ *
+ * <p>The mode picks the official script: restore (a gray input's face is made gray again, as
+ * {@code add_restored_face}), colorize ({@code inference_colorization.py}) or inpaint
+ * ({@code inference_inpainting.py}, which fills only the pure white pixels).
  */
 public final class AlignedFaceJob {
   private static final Logger LOG = LoggerFactory.getLogger(AlignedFaceJob.class);
@@ -35,9 +41,19 @@ public final class AlignedFaceJob {
    * @param device {@code cpu}, {@code gpu} or {@code gpu:N}
    * @param batchSize faces per network call
    * @param heads attention heads of the checkpoint (8 for the official one)
+   * @param mode which official script's processing; its checkpoint must match
    */
-  public record Settings(double w, String device, Precision precision, int batchSize, int heads) {
+  public record Settings(double w, String device, Precision precision, int batchSize, int heads,
+      CodeFormerMode mode) {
+    /** Restore mode. */
+    public Settings(double w, String device, Precision precision, int batchSize, int heads) {
+      this(w, device, precision, batchSize, heads, CodeFormerMode.RESTORE);
+    }
+
     public Settings {
+      if (mode == null) {
+        throw new IllegalArgumentException("a CodeFormer mode is required");
+      }
       if (!(w >= 0 && w <= 1)) {
         throw new UserException("-w " + w + ": the fidelity weight must be between 0 and 1");
       }
@@ -58,10 +74,16 @@ public final class AlignedFaceJob {
         List<Path[]> part = jobs.subList(start, Math.min(jobs.size(), start + s.batchSize()));
         List<Mat> faces = new ArrayList<>();
         for (Path[] job : part) {
-          faces.add(readFace(job[0]));
+          faces.add(readFace(job[0], s.mode()));
         }
         List<Mat> restored = restorer.restore(faces, s.w());
         for (int i = 0; i < part.size(); i++) {
+          if (s.mode().grayInputStaysGray() && Grayscale.isGray(faces.get(i), Grayscale.DEFAULT_THRESHOLD)) {
+            LOG.info("{}: grayscale input, the restored face is made gray", part.get(i)[0]);
+            Mat colour = restored.get(i);
+            restored.set(i, Grayscale.restoredFaceForGrayInput(colour, faces.get(i)));
+            colour.close();
+          }
           write(restored.get(i), part.get(i)[1]);
           restored.get(i).close();
           faces.get(i).close();
@@ -75,7 +97,7 @@ public final class AlignedFaceJob {
 
   private static CodeFormerRestorer load(Path weights, Settings s) {
     try {
-      return CodeFormerRestorer.load(weights, s.device(), s.precision(), s.heads());
+      return CodeFormerRestorer.load(weights, s.device(), s.precision(), s.heads(), s.mode());
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), e);
     }
@@ -116,8 +138,8 @@ public final class AlignedFaceJob {
     return IMAGE_EXTENSIONS.stream().anyMatch(n::endsWith);
   }
 
-  /** BGR 8-bit as cv2.imread(IMREAD_COLOR), then the official bilinear resize to 512x512 if needed. */
-  static Mat readFace(Path file) {
+  /** BGR 8-bit as cv2.imread(IMREAD_COLOR), then the official bilinear resize to 512x512 if needed and allowed. */
+  static Mat readFace(Path file, CodeFormerMode mode) {
     Mat img = imread(file.toString(), IMREAD_COLOR);
     if (img == null || img.empty()) {
       throw new UserException(file + ": not a readable image");
@@ -125,6 +147,13 @@ public final class AlignedFaceJob {
     int size = CodeFormerRestorer.FACE_SIZE;
     if (img.rows() == size && img.cols() == size) {
       return img;
+    }
+    if (!mode.resizesAlignedFaces()) {
+      int w = img.cols();
+      int h = img.rows();
+      img.close();
+      throw new UserException(file + ": " + w + "x" + h + " image; --mode " + mode.cliName()
+          + " needs aligned faces of exactly 512x512, as the official script");
     }
     Mat resized = new Mat();
     resize(img, resized, new Size(size, size), 0, 0, INTER_LINEAR);

@@ -6,6 +6,7 @@ import io.restorevideo.face.FaceDetector;
 import io.restorevideo.face.FaceParser;
 import io.restorevideo.face.RetinaFaceDetector;
 import io.restorevideo.nn.Precision;
+import io.restorevideo.nn.codeformer.CodeFormerMode;
 import io.restorevideo.nn.codeformer.CodeFormerRestorer;
 import io.restorevideo.nn.rrdbnet.RealEsrganModel;
 import io.restorevideo.nn.rrdbnet.TiledUpsampler;
@@ -21,12 +22,26 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * The networks of the face path, each loaded on first use from the model resolver (so a job that needs no
  * parse mask never downloads ParseNet) and adapted to the interfaces the per-frame path calls. One instance
  * per job; the networks are not shared between threads beyond what their own classes allow.
+ *
+ * <p>The CodeFormer mode ({@link Settings#mode()}) picks the checkpoint (role {@code codeformer},
+ * {@code codeformer-colorization} or {@code codeformer-inpainting}) and its script's w, AdaIN, inpainting mask
+ * and gray handling, so every path that takes its restorer from here (whole frames, aligned faces in images
+ * or video) runs the chosen mode.
  */
 public final class FaceModels implements AutoCloseable {
   /** Which networks and how they run. */
   public record Settings(String device, Precision precision, int batchSize, int codeformerHeads,
-      float detectorThreshold, int bgTile) {
+      float detectorThreshold, int bgTile, CodeFormerMode mode) {
+    /** Restore mode. */
+    public Settings(String device, Precision precision, int batchSize, int codeformerHeads,
+        float detectorThreshold, int bgTile) {
+      this(device, precision, batchSize, codeformerHeads, detectorThreshold, bgTile, CodeFormerMode.RESTORE);
+    }
+
     public Settings {
+      if (mode == null) {
+        throw new IllegalArgumentException("a CodeFormer mode is required");
+      }
       if (batchSize < 1) {
         throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
       }
@@ -58,20 +73,32 @@ public final class FaceModels implements AutoCloseable {
     return settings;
   }
 
-  /** CodeFormer, splitting each call into network batches of at most {@code batchSize} faces. */
+  /**
+   * CodeFormer of the settings' mode, splitting each call into network batches of at most {@code batchSize}
+   * faces. In colorize and inpaint mode the fidelity passed to it is replaced by the script's constant.
+   */
   public synchronized FaceBatchRestorer restorer() {
+    CodeFormerMode mode = settings.mode();
     if (codeformer == null) {
-      codeformer = CodeFormerRestorer.load(resolver.path("codeformer"), settings.device(), settings.precision(),
-          settings.codeformerHeads());
+      codeformer = CodeFormerRestorer.load(resolver.path(mode.role()), settings.device(), settings.precision(),
+          settings.codeformerHeads(), mode);
     }
     CodeFormerRestorer net = codeformer;
     int batch = settings.batchSize();
-    return (aligned, w) -> {
-      List<Mat> out = new ArrayList<>(aligned.size());
-      for (int i = 0; i < aligned.size(); i += batch) {
-        out.addAll(net.restore(aligned.subList(i, Math.min(aligned.size(), i + batch)), w));
+    return new FaceBatchRestorer() {
+      @Override
+      public List<Mat> restore(List<Mat> aligned, double w) {
+        List<Mat> out = new ArrayList<>(aligned.size());
+        for (int i = 0; i < aligned.size(); i += batch) {
+          out.addAll(net.restore(aligned.subList(i, Math.min(aligned.size(), i + batch)), w));
+        }
+        return out;
       }
-      return out;
+
+      @Override
+      public boolean grayInputStaysGray() {
+        return mode.grayInputStaysGray();
+      }
     };
   }
 

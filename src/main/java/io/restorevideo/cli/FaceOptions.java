@@ -6,14 +6,30 @@ import io.restorevideo.api.VideoFaces;
 import io.restorevideo.nn.DeviceChoice;
 import io.restorevideo.nn.Precision;
 import io.restorevideo.nn.codeformer.CodeFormerConfig;
+import io.restorevideo.nn.codeformer.CodeFormerMode;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How faces are restored (CodeFormer settings): a picocli mixin of the restore command. */
 public final class FaceOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
   @Option(names = {"-w", "--fidelity"}, paramLabel = "W", defaultValue = "0.5",
       description = "Fidelity weight in [0, 1]: lower = higher quality from the codebook, higher = closer to "
-          + "the input (default: ${DEFAULT-VALUE}).")
+          + "the input (default: ${DEFAULT-VALUE}). --mode restore only.")
   double fidelity;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "restore",
+      description = "restore (codeformer.pth), colorize (codeformer_colorization.pth: w=0, as the official "
+          + "script; on whole frames only the face regions get colour) or inpaint (codeformer_inpainting.pth: "
+          + "w=1, fills the pure white pixels of aligned faces, needs --has-aligned) "
+          + "(default: ${DEFAULT-VALUE}). Each mode loads its own model (--weights MODEL=PATH with the model "
+          + "names codeformer, codeformer-colorization, codeformer-inpainting).")
+  String modeName;
+
+  private CodeFormerMode mode = CodeFormerMode.RESTORE;
 
   @Option(names = "--has-aligned",
       description = "The inputs are already cropped and aligned faces (resized to 512x512 if needed): "
@@ -44,6 +60,7 @@ public final class FaceOptions {
 
   /** Range checks picocli cannot express; the caller turns the exception into a usage error. */
   void validate() {
+    mode = CodeFormerMode.parse(modeName);
     if (!(fidelity >= 0 && fidelity <= 1)) {
       throw new IllegalArgumentException("-w must be between 0 and 1, got " + fidelity);
     }
@@ -89,14 +106,25 @@ public final class FaceOptions {
   /** The networks' settings (detector threshold and Real-ESRGAN tile of the official script). */
   FaceModels.Settings modelSettings() {
     FaceModels.Settings d = FaceModels.Settings.defaults();
-    return new FaceModels.Settings(device().device(), precision, batchSize(), heads, d.detectorThreshold(), d.bgTile());
+    return new FaceModels.Settings(device().device(), precision, batchSize(), heads, d.detectorThreshold(),
+        d.bgTile(), mode);
   }
 
   public boolean hasAligned() {
     return hasAligned;
   }
 
+  /** The {@code --mode}, known after {@link #validate()}. */
+  public CodeFormerMode mode() {
+    return mode;
+  }
+
+  /** Whether {@code -w} was given on the command line while the mode fixes w (so it is ignored). */
+  boolean fidelityIgnored() {
+    return !mode.takesFidelity() && spec != null && spec.commandLine().getParseResult().hasMatchedOption("-w");
+  }
+
   public AlignedFaceJob.Settings settings() {
-    return new AlignedFaceJob.Settings(fidelity, device().device(), precision, batchSize(), heads);
+    return new AlignedFaceJob.Settings(fidelity, device().device(), precision, batchSize(), heads, mode);
   }
 }

@@ -34,7 +34,8 @@ public final class ModelOptions {
   boolean offline;
 
   @Option(names = "--weights", paramLabel = "ROLE=PATH",
-      description = "Use your own weights file for a role (codeformer, detector, parsenet, realesrgan); "
+      description = "Use your own weights file for a role (codeformer, detector, parsenet, realesrgan, "
+          + "codeformer-colorization, codeformer-inpainting); "
           + "it is not checked against the registry hash. Repeatable.")
   Map<String, Path> weights = new LinkedHashMap<>();
 

@@ -8,6 +8,7 @@ import io.restorevideo.media.StillImages;
 import io.restorevideo.pipeline.FaceStages;
 import io.restorevideo.api.JobSummary;
 import io.restorevideo.api.VideoJob;
+import io.restorevideo.nn.codeformer.CodeFormerMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -66,10 +67,25 @@ public final class RestoreCommand implements Callable<Integer> {
       // the official default of 2 is for photos; a video's size is usually what the user wants to keep
       image.upscale = isVideo() ? 1 : image.upscale;
     }
+    CodeFormerMode mode = face.mode();
+    if (mode == CodeFormerMode.INPAINT && !face.hasAligned()) {
+      throw new ParameterException(spec.commandLine(), "--mode inpaint needs --has-aligned: the official "
+          + "inpainting model only takes aligned 512x512 faces with the damage painted pure white");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (face.fidelityIgnored()) {
+      err.printf(java.util.Locale.ROOT, "restore-video: warning: -w is ignored in --mode %s (its official "
+          + "script fixes w=%.0f)%n", mode.cliName(), mode.fidelity(0));
+    }
     if (face.hasAligned() && !isVideo()) {
-      AlignedFaceJob.run(Path.of(input), Path.of(output), models.resolver().path("codeformer"), face.settings());
+      AlignedFaceJob.run(Path.of(input), Path.of(output), models.resolver().path(mode.role()), face.settings());
       return 0;
     }
+    if (mode == CodeFormerMode.COLORIZE) {
+      err.println("restore-video: note: --mode colorize colours the face regions only; the rest of each frame "
+          + "keeps its own colours");
+    }
+    err.flush();
     return runVideo();
   }
 

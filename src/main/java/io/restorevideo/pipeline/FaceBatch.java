@@ -12,7 +12,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * The restore step: every aligned face of a frame in one call of the network (the official script runs one
  * face at a time), then the helper's {@code add_restored_face}: for a gray input the restored face is made
  * gray and given the input crop's colour statistics, without the official overflow (see
- * {@link Grayscale#restoredFaceForGrayInput}).
+ * {@link Grayscale#restoredFaceForGrayInput}), unless the restorer colorizes
+ * ({@link FaceBatchRestorer#grayInputStaysGray()}).
  */
 final class FaceBatch {
   private FaceBatch() {}
@@ -28,7 +29,7 @@ final class FaceBatch {
     }
     List<Mat> restored = restorer.restore(crops, fidelity);
     check(restored, crops);
-    if (!gray) {
+    if (!gray || !restorer.grayInputStaysGray()) {
       return restored;
     }
     List<Mat> out = new ArrayList<>(restored.size());

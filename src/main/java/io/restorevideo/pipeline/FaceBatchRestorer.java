@@ -14,4 +14,12 @@ public interface FaceBatchRestorer {
    * @return one new CV_8UC3 BGR crop of the same size per input, in the same order (the caller closes them)
    */
   List<Mat> restore(List<Mat> aligned, double fidelity);
+
+  /**
+   * Whether the restored faces of a gray input are made gray again (the helper's {@code is_gray} handling).
+   * True for restoration; a colorizing restorer says false, or its colour would be removed again.
+   */
+  default boolean grayInputStaysGray() {
+    return true;
+  }
 }

@@ -23,7 +23,8 @@ public final class ModelRegistry {
   /** Resource path of the packaged registry; {@code models/registry.json} at the repository root is a copy. */
   public static final String RESOURCE = "/io/restorevideo/weights/registry.json";
   /** The parts of the pipeline that load weights; {@code --weights ROLE=PATH} takes these names. */
-  public static final List<String> ROLES = List.of("codeformer", "detector", "parsenet", "realesrgan");
+  public static final List<String> ROLES = List.of("codeformer", "detector", "parsenet", "realesrgan",
+      "codeformer-colorization", "codeformer-inpainting");
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 

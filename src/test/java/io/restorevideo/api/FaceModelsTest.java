@@ -2,6 +2,7 @@ package io.restorevideo.api;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restorevideo.face.DetectedFace;
 import io.restorevideo.face.HelperDetection;
 import io.restorevideo.nn.Precision;
+import io.restorevideo.nn.codeformer.CodeFormerMode;
+import io.restorevideo.pipeline.FaceBatchRestorer;
+import io.restorevideo.testutil.CodeFormerVariants;
+import io.restorevideo.weights.Downloader;
+import io.restorevideo.weights.ModelRegistry;
+import io.restorevideo.weights.ModelResolver;
+import io.restorevideo.weights.ModelStore;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.restorevideo.testutil.ByteDiff;
 import io.restorevideo.testutil.TinyModels;
 import java.nio.file.Path;
@@ -42,6 +53,29 @@ class FaceModelsTest {
         // batches of 2 + 1 versus 3: float reassociation may move a value by one level
         assertTrue(ByteDiff.of(bytes(whole.get(i)), bytes(parts.get(i))).max() <= 1, "face " + i);
       }
+    }
+  }
+
+  @Test
+  void theColorizeModeLoadsItsOwnRoleFixesWAndKeepsGrayFacesInColour() {
+    Map<String, Path> roles = new LinkedHashMap<>(TinyModels.allRoles(dir));
+    roles.put("codeformer-colorization", CodeFormerVariants.colorization(dir.resolve("colour.safetensors"), 5));
+    ModelStore store = new ModelStore(ModelRegistry.load(), dir.resolve("cache"), null, true,
+        Downloader.defaults(), null);
+    FaceModels.Settings s = new FaceModels.Settings("cpu", Precision.FP32, 2, TinyModels.CODEFORMER_HEADS, 0.8f, 0,
+        CodeFormerMode.COLORIZE);
+    Mat a = imread(TinyModels.copy("/golden/codeformer-tiny/face_aligned.png", dir).toString(), IMREAD_COLOR);
+    try (FaceModels m = new FaceModels(new ModelResolver(store, roles, null, line -> {}), s)) {
+      FaceBatchRestorer r = m.restorer();
+      assertFalse(r.grayInputStaysGray());
+      // colorize runs at the script's w=0 whatever the caller asks for
+      assertArrayEquals(bytes(r.restore(List.of(a), 0.0).get(0)), bytes(r.restore(List.of(a), 1.0).get(0)));
+    }
+    try (FaceModels restore = models(1)) {
+      FaceBatchRestorer r = restore.restorer();
+      assertTrue(r.grayInputStaysGray());
+      assertFalse(Arrays.equals(bytes(r.restore(List.of(a), 0.0).get(0)), bytes(r.restore(List.of(a), 1.0).get(0))),
+          "restore mode ignored w");
     }
   }
 

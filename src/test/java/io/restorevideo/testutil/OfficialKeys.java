@@ -27,9 +27,14 @@ public final class OfficialKeys {
 
   /** Writes a float32 safetensors file with every key of {@code checkpoint}; returns {@code file}. */
   public static Path writeRandom(String checkpoint, Path file, long seed) {
+    return writeRandom(shapes(checkpoint), file, seed);
+  }
+
+  /** Writes a float32 safetensors file with the given keys and shapes, random as above; returns {@code file}. */
+  public static Path writeRandom(Map<String, long[]> shapes, Path file, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Map<String, TensorData> tensors = new LinkedHashMap<>();
-    for (Map.Entry<String, long[]> e : shapes(checkpoint).entrySet()) {
+    for (Map.Entry<String, long[]> e : shapes.entrySet()) {
       long[] shape = e.getValue();
       long n = 1;
       for (long s : shape) {

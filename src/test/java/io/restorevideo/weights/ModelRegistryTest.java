@@ -56,6 +56,10 @@ class ModelRegistryTest {
         r.forRole("detector").stream().map(ModelInfo::name).toList());
     assertEquals("parsenet", r.defaultFor("parsenet").name());
     assertEquals("realesrgan-x2", r.defaultFor("realesrgan").name());
+    // each mode's checkpoint is its own role, named like the model, so --weights ROLE=PATH can replace it
+    assertEquals("codeformer-colorization", r.defaultFor("codeformer-colorization").name());
+    assertEquals("codeformer-inpainting", r.defaultFor("codeformer-inpainting").name());
+    assertEquals(false, r.get("codeformer-inpainting").verified());
     WeightsException e = assertThrows(WeightsException.class, () -> r.get("gfpgan"));
     assertTrue(e.getMessage().contains("known: codeformer,"), e.getMessage());
   }

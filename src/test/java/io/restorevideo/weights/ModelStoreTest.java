@@ -89,6 +89,18 @@ class ModelStoreTest {
   }
 
   @Test
+  void anUnverifiedModelIsDownloadedAndTheHashItGotIsPrinted() throws IOException {
+    // As the registry's codeformer-colorization and codeformer-inpainting entries: no size, no hash.
+    ModelInfo m = new ModelInfo("fake-unverified", "codeformer-inpainting", true, FILE, server.base("ok") + FILE, -1,
+        null, false, "test licence (non-commercial)", "served by the test");
+    Path p = store(m, false, 1, Duration.ofSeconds(5)).resolve("fake-unverified");
+    assertArrayEquals(server.body, Files.readAllBytes(p));
+    assertTrue(messages.toString(StandardCharsets.UTF_8).contains("fake-unverified has no published hash; the "
+        + "downloaded " + FILE + " (" + server.body.length + " bytes) has SHA-256 " + server.sha256),
+        messages.toString());
+  }
+
+  @Test
   void aWrongHashIsRejectedNamingBothHashesAndLeavesNothingInTheCache() throws IOException {
     String expected = "0".repeat(64);
     ModelStore store = store(model("ok", expected), false, 1, Duration.ofSeconds(5));

@@ -31,38 +31,58 @@ public final class CodeFormerRestorer implements AutoCloseable {
 
   private final NDManager manager;
   private final CodeFormer net;
+  private final CodeFormerMode mode;
 
-  private CodeFormerRestorer(NDManager manager, CodeFormer net) {
+  private CodeFormerRestorer(NDManager manager, CodeFormer net, CodeFormerMode mode) {
     this.manager = manager;
     this.net = net;
+    this.mode = mode;
   }
 
   /**
-   * Loads {@code checkpoint} (official {@code codeformer.pth} or any file of that structure).
+   * Loads {@code checkpoint} (official {@code codeformer.pth} or any file of that structure) for
+   * {@link CodeFormerMode#RESTORE}.
    *
    * @param device {@code cpu}, {@code gpu} or {@code gpu:N}
    * @param heads attention heads ({@link CodeFormerConfig#DEFAULT_HEADS} for the official file)
    * @throws WeightsException naming the file and the first missing/unexpected key or shape mismatch
    */
   public static CodeFormerRestorer load(Path checkpoint, String device, Precision precision, int heads) {
+    return load(checkpoint, device, precision, heads, CodeFormerMode.RESTORE);
+  }
+
+  /**
+   * Loads {@code checkpoint} for {@code mode}, whose script's settings {@link #restore} then applies.
+   *
+   * @throws WeightsException also when the file is another mode's network (connect list, codebook size)
+   */
+  public static CodeFormerRestorer load(Path checkpoint, String device, Precision precision, int heads,
+      CodeFormerMode mode) {
     long t0 = System.nanoTime();
     StateDict dict = CheckpointReader.read(checkpoint);
-    CodeFormerRestorer r = load(dict, device, precision, heads);
+    CodeFormerRestorer r = load(dict, device, precision, heads, mode);
     LOG.info("CodeFormer read and loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
     return r;
   }
 
-  /** Loads a state dict already in memory (a file read elsewhere, or {@code RandomWeights}). */
+  /** Loads a state dict already in memory (a file read elsewhere, or {@code RandomWeights}) for restoration. */
   public static CodeFormerRestorer load(StateDict dict, String device, Precision precision, int heads) {
+    return load(dict, device, precision, heads, CodeFormerMode.RESTORE);
+  }
+
+  /** Loads a state dict already in memory for {@code mode}. */
+  public static CodeFormerRestorer load(StateDict dict, String device, Precision precision, int heads,
+      CodeFormerMode mode) {
     Device dev = parseDevice(device);
     if (precision == Precision.FP16 && !dev.isGpu()) {
       throw new IllegalArgumentException("fp16 needs a GPU device (got " + device + "); use fp32 on the CPU");
     }
+    mode.requireNetwork(CodeFormerConfig.infer(dict, heads), dict.source());
     NDManager manager = NDManager.newBaseManager(dev);
     try {
       CodeFormer net = CodeFormer.load(new Params(dict, manager, precision.dataType()), heads);
-      LOG.info("CodeFormer loaded from {}: {} on {}", dict.source(), net.config(), dev);
-      return new CodeFormerRestorer(manager, net);
+      LOG.info("CodeFormer ({}) loaded from {}: {} on {}", mode.cliName(), dict.source(), net.config(), dev);
+      return new CodeFormerRestorer(manager, net, mode);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -88,10 +108,15 @@ public final class CodeFormerRestorer implements AutoCloseable {
     return net;
   }
 
+  public CodeFormerMode mode() {
+    return mode;
+  }
+
   /**
    * Restores each face (CV_8UC3 BGR, 512x512) in one batch; returns new CV_8UC3 BGR Mats in the same order.
+   * The mode decides w and AdaIN as its script does; in inpaint mode only the pure white pixels change.
    *
-   * @param w fidelity weight in [0, 1]: 0 = the codebook's face, 1 = closest to the input
+   * @param w fidelity weight in [0, 1]: 0 = the codebook's face, 1 = closest to the input (restore mode only)
    */
   public synchronized List<Mat> restore(List<Mat> alignedBgr512, double w) {
     if (alignedBgr512.isEmpty()) {
@@ -105,10 +130,13 @@ public final class CodeFormerRestorer implements AutoCloseable {
     }
     try (NDManager call = manager.newSubManager()) {
       NDArray x = call.create(input, new Shape(n, 3, FACE_SIZE, FACE_SIZE));
-      try (CodeFormerOutput out = net.forward(x, (float) w, true)) {
+      try (CodeFormerOutput out = net.forward(x, (float) mode.fidelity(w), mode.adain())) {
         float[] y = out.output().toType(DataType.FLOAT32, false).toFloatArray();
         List<Mat> result = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
+          if (mode.keepsUnmaskedPixels()) {
+            InpaintMask.keepUnmasked(input, y, i * 3 * plane, plane);
+          }
           result.add(toImage(y, i * 3 * plane));
         }
         return result;
