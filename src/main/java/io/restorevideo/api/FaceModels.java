@@ -65,14 +65,24 @@ public final class FaceModels implements AutoCloseable {
           settings.codeformerHeads());
     }
     CodeFormerRestorer net = codeformer;
+    return (aligned, w) -> inBatches(aligned, part -> net.restore(part, w));
+  }
+
+  /**
+   * Network memory grows with the faces per call (a crowd photo has dozens), so every network of the face path
+   * sees at most {@code batchSize} faces at once.
+   */
+  private List<Mat> inBatches(List<Mat> faces, java.util.function.UnaryOperator<List<Mat>> net) {
     int batch = settings.batchSize();
-    return (aligned, w) -> {
-      List<Mat> out = new ArrayList<>(aligned.size());
-      for (int i = 0; i < aligned.size(); i += batch) {
-        out.addAll(net.restore(aligned.subList(i, Math.min(aligned.size(), i + batch)), w));
-      }
-      return out;
-    };
+    int n = faces.size();
+    List<Mat> out = new ArrayList<>(n);
+    // i + batch would overflow for an unbounded batch (Integer.MAX_VALUE); compare what is left instead
+    for (int i = 0; i < n; ) {
+      int end = n - i <= batch ? n : i + batch;
+      out.addAll(net.apply(faces.subList(i, end)));
+      i = end;
+    }
+    return out;
   }
 
   /** The raw RetinaFace detector chosen by {@code --detector} (or {@code --weights detector=PATH}). */
@@ -84,12 +94,13 @@ public final class FaceModels implements AutoCloseable {
     return detector;
   }
 
-  /** ParseNet reduced to the helper's paste mask. */
+  /** ParseNet reduced to the helper's paste mask, in batches of at most {@code batchSize} faces. */
   public synchronized FaceMasker masker() {
     if (parser == null) {
       parser = FaceParser.load(resolver.path("parsenet"));
     }
-    return parser::masks;
+    FaceParser net = parser;
+    return faces -> inBatches(faces, net::masks);
   }
 
   /** Real-ESRGAN, tiled as the official RealESRGANer with {@code bgTile} (0 = no tiling). */

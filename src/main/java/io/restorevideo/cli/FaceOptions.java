@@ -26,7 +26,8 @@ public final class FaceOptions {
   Precision precision;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "4",
-      description = "Faces per network call (default: ${DEFAULT-VALUE}).")
+      description = "Faces per network call, for images too: memory grows with it, so a photo with many faces "
+          + "is restored in several calls (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(names = "--codeformer-heads", paramLabel = "N", defaultValue = "" + CodeFormerConfig.DEFAULT_HEADS,

@@ -36,6 +36,7 @@ public final class RestoreCommand implements Callable<Integer> {
 
   @Mixin VideoOptions video;
   @Mixin FaceOptions face;
+  @Mixin ImageOptions image;
   @Mixin ModelOptions models;
 
   @Option(names = "--debug", description = "Print stack traces of failures.")
@@ -54,6 +55,10 @@ public final class RestoreCommand implements Callable<Integer> {
     if (face.hasAligned()) {
       AlignedFaceJob.run(Path.of(input), Path.of(output), models.resolver().path("codeformer"), face.settings());
       return 0;
+    }
+    if (ImageMode.handles(input, face.hasAligned())) {
+      return new ImageMode(face, image, models, spec.commandLine().getOut(), spec.commandLine().getErr())
+          .run(Path.of(input), Path.of(output), video.json);
     }
     return runVideo();
   }

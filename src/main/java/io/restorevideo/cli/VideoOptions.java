@@ -39,7 +39,8 @@ public final class VideoOptions {
   boolean quiet;
 
   @Option(names = "--json", description = "Print a summary object on stdout when done: input and output "
-      + "streams, frames, seconds, fps, stage seconds, warnings.")
+      + "streams, frames, seconds, fps, stage seconds, warnings; for images, per image the output size, each "
+      + "face's box and score, warnings, and a folder's failed images.")
   boolean json;
 
   /** A job builder with these options applied. */

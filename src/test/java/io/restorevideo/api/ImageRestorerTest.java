@@ -130,7 +130,7 @@ class ImageRestorerTest {
     Files.writeString(in.resolve("notes.txt"), "not an image");
     List<ImageResult> results;
     try (ImageRestorer r = restorer(new GoldenDetector(List.of(), 960, 540), restorer, null)) {
-      results = r.restoreFolder(in, outDir);
+      results = r.restoreFolder(in, outDir).results();
     }
     assertEquals(List.of(outDir.resolve("b.jpg"), outDir.resolve("group.png")), files(outDir));
     assertEquals(2, results.size());
