@@ -17,16 +17,14 @@ import com.google.gson.JsonParser;
 import io.restorevideo.api.FaceModels;
 import io.restorevideo.nn.Precision;
 import io.restorevideo.testutil.CliRun;
+import io.restorevideo.testutil.PngHeader;
 import io.restorevideo.testutil.TinyModels;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -263,15 +261,7 @@ class RestoreImageCommandTest {
   @Test
   void headerAboveThePixelLimitExitsOne() throws IOException {
     Path bad = dir.resolve("in/huge.png");
-    try (OutputStream os = Files.newOutputStream(bad); DataOutputStream out = new DataOutputStream(os)) {
-      out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-      byte[] ihdr = {'I', 'H', 'D', 'R', 0, 0, 0x4e, 0x20, 0, 0, 0x4e, 0x20, 8, 2, 0, 0, 0};
-      out.writeInt(13);
-      out.write(ihdr);
-      CRC32 crc = new CRC32();
-      crc.update(ihdr);
-      out.writeInt((int) crc.getValue());
-    }
+    PngHeader.write(bad, 20000, 20000);
     assertRefused(bad, "20000x20000 image has 400000000 pixels, above the limit of 100000000 (raise it with "
         + "--max-pixels)");
   }
