@@ -1,12 +1,11 @@
 package io.restorevideo.api;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.restorevideo.face.Grayscale;
+import io.restorevideo.media.MediaException;
+import io.restorevideo.media.StillImages;
 import io.restorevideo.nn.Precision;
 import io.restorevideo.nn.codeformer.CodeFormerMode;
 import io.restorevideo.nn.codeformer.CodeFormerRestorer;
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlignedFaceJob {
   private static final Logger LOG = LoggerFactory.getLogger(AlignedFaceJob.class);
-  private static final List<String> IMAGE_EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".webp", ".tif",
-      ".tiff");
 
   /**
    * @param w fidelity weight in [0, 1]
@@ -113,12 +110,12 @@ public final class AlignedFaceJob {
     }
     List<Path> images;
     try (Stream<Path> files = Files.list(input)) {
-      images = files.filter(p -> Files.isRegularFile(p) && isImage(p)).sorted().toList();
+      images = files.filter(p -> Files.isRegularFile(p) && StillImages.isImageName(p)).sorted().toList();
     } catch (IOException e) {
       throw new UserException(input + ": cannot list the folder (" + e.getMessage() + ")", e);
     }
     if (images.isEmpty()) {
-      throw new UserException(input + ": no images in the folder (" + String.join(", ", IMAGE_EXTENSIONS) + ")");
+      throw new UserException(input + ": no PNG, JPEG or WebP images in this folder");
     }
     try {
       Files.createDirectories(output);
@@ -133,16 +130,16 @@ public final class AlignedFaceJob {
     return jobs;
   }
 
-  private static boolean isImage(Path p) {
-    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return IMAGE_EXTENSIONS.stream().anyMatch(n::endsWith);
-  }
-
-  /** BGR 8-bit as cv2.imread(IMREAD_COLOR), then the official bilinear resize to 512x512 if needed and allowed. */
+  /**
+   * BGR 8-bit as cv2.imread(IMREAD_COLOR), through the project's one reader (pixel limit, minimum side), then
+   * the official bilinear resize to 512x512 if needed.
+   */
   static Mat readFace(Path file, CodeFormerMode mode) {
-    Mat img = imread(file.toString(), IMREAD_COLOR);
-    if (img == null || img.empty()) {
-      throw new UserException(file + ": not a readable image");
+    Mat img;
+    try {
+      img = StillImages.read(file, StillImages.DEFAULT_MAX_PIXELS);
+    } catch (MediaException e) {
+      throw new UserException(e.getMessage(), e);
     }
     int size = CodeFormerRestorer.FACE_SIZE;
     if (img.rows() == size && img.cols() == size) {
@@ -156,18 +153,18 @@ public final class AlignedFaceJob {
           + " needs aligned faces of exactly 512x512, as the official script");
     }
     Mat resized = new Mat();
-    resize(img, resized, new Size(size, size), 0, 0, INTER_LINEAR);
-    img.close();
+    try (img; Size target = new Size(size, size)) {
+      resize(img, resized, target, 0, 0, INTER_LINEAR);
+    }
     return resized;
   }
 
+  /** Through a temporary name, so a failed write leaves nothing at {@code file}. */
   private static void write(Mat img, Path file) {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new UserException(file + ": the output folder does not exist");
-    }
-    if (!imwrite(file.toString(), img)) {
-      throw new UserException(file + ": cannot write the image (unknown extension or unwritable path)");
+    try {
+      StillImages.write(img, file);
+    } catch (MediaException e) {
+      throw new UserException(e.getMessage(), e);
     }
   }
 }

@@ -63,10 +63,25 @@ public final class FaceModels implements AutoCloseable {
   private FaceParser parser;
   private NDManager upsamplerManager;
   private TiledUpsampler upsampler;
+  private final Runnable beforeFirstLoad;
+  private boolean loadedOne;
 
   public FaceModels(ModelResolver resolver, Settings settings) {
+    this(resolver, settings, () -> {});
+  }
+
+  /** @param beforeFirstLoad runs once, just before the first network loads (e.g. to say which device) */
+  public FaceModels(ModelResolver resolver, Settings settings, Runnable beforeFirstLoad) {
     this.resolver = resolver;
     this.settings = settings;
+    this.beforeFirstLoad = beforeFirstLoad;
+  }
+
+  private void loading() {
+    if (!loadedOne) {
+      loadedOne = true;
+      beforeFirstLoad.run();
+    }
   }
 
   public Settings settings() {
@@ -80,19 +95,15 @@ public final class FaceModels implements AutoCloseable {
   public synchronized FaceBatchRestorer restorer() {
     CodeFormerMode mode = settings.mode();
     if (codeformer == null) {
+      loading();
       codeformer = CodeFormerRestorer.load(resolver.path(mode.role()), settings.device(), settings.precision(),
           settings.codeformerHeads(), mode);
     }
     CodeFormerRestorer net = codeformer;
-    int batch = settings.batchSize();
     return new FaceBatchRestorer() {
       @Override
       public List<Mat> restore(List<Mat> aligned, double w) {
-        List<Mat> out = new ArrayList<>(aligned.size());
-        for (int i = 0; i < aligned.size(); i += batch) {
-          out.addAll(net.restore(aligned.subList(i, Math.min(aligned.size(), i + batch)), w));
-        }
-        return out;
+        return inBatches(aligned, part -> net.restore(part, w));
       }
 
       @Override
@@ -102,26 +113,47 @@ public final class FaceModels implements AutoCloseable {
     };
   }
 
+  /**
+   * Network memory grows with the faces per call (a crowd photo has dozens), so every network of the face path
+   * sees at most {@code batchSize} faces at once.
+   */
+  private List<Mat> inBatches(List<Mat> faces, java.util.function.UnaryOperator<List<Mat>> net) {
+    int batch = settings.batchSize();
+    int n = faces.size();
+    List<Mat> out = new ArrayList<>(n);
+    // i + batch would overflow for an unbounded batch (Integer.MAX_VALUE); compare what is left instead
+    for (int i = 0; i < n; ) {
+      int end = n - i <= batch ? n : i + batch;
+      out.addAll(net.apply(faces.subList(i, end)));
+      i = end;
+    }
+    return out;
+  }
+
   /** The raw RetinaFace detector chosen by {@code --detector} (or {@code --weights detector=PATH}). */
   public synchronized FaceDetector detector() {
     if (detector == null) {
+      loading();
       detector = RetinaFaceDetector.load(resolver.path("detector"), settings.detectorThreshold(),
           DetectionDecoder.DEFAULT_NMS_THRESHOLD);
     }
     return detector;
   }
 
-  /** ParseNet reduced to the helper's paste mask. */
+  /** ParseNet reduced to the helper's paste mask, in batches of at most {@code batchSize} faces. */
   public synchronized FaceMasker masker() {
     if (parser == null) {
+      loading();
       parser = FaceParser.load(resolver.path("parsenet"));
     }
-    return parser::masks;
+    FaceParser net = parser;
+    return faces -> inBatches(faces, net::masks);
   }
 
   /** Real-ESRGAN, tiled as the official RealESRGANer with {@code bgTile} (0 = no tiling). */
   public synchronized BackgroundUpsampler upsampler() {
     if (upsampler == null) {
+      loading();
       upsamplerManager = NDManager.newBaseManager(CodeFormerRestorer.parseDevice(settings.device()));
       TiledUpsampler.Builder b = TiledUpsampler.builder(RealEsrganModel.load(resolver, upsamplerManager),
           upsamplerManager).half(settings.precision() == Precision.FP16);

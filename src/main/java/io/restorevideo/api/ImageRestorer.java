@@ -55,7 +55,8 @@ public final class ImageRestorer implements AutoCloseable {
       List<String> warnings = new ArrayList<>();
       if (result.faces().isEmpty()) {
         String w = in + ": no face found; the output is the input upscaled";
-        LOG.warn(w);
+        // The caller shows the result's warnings; logging it too would print it twice.
+        LOG.debug(w);
         warnings.add(w);
       }
       if (saveFaces != null) {
@@ -71,9 +72,11 @@ public final class ImageRestorer implements AutoCloseable {
 
   /**
    * Restores every PNG, JPEG and WebP file directly in {@code inDir} (by name order) into a file of the same
-   * name in {@code outDir}; other files are ignored. Stops at the first image that fails.
+   * name in {@code outDir}; other files are ignored. An image that cannot be read or written is reported to
+   * {@code listener} and skipped, so one bad file does not cost the rest of an archive; any other failure (a
+   * network error, out of memory) stops the folder.
    */
-  public List<ImageResult> restoreFolder(Path inDir, Path outDir) {
+  public FolderResult restoreFolder(Path inDir, Path outDir, FolderListener listener) {
     if (!Files.isDirectory(inDir)) {
       throw new UserException(inDir + ": not a folder");
     }
@@ -83,12 +86,33 @@ public final class ImageRestorer implements AutoCloseable {
       throw new UserException(inDir + ": no PNG, JPEG or WebP images in this folder");
     }
     List<ImageResult> results = new ArrayList<>();
+    List<FolderResult.Failure> failures = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
       Path in = images.get(i);
       LOG.info("[{}/{}] {}", i + 1, images.size(), in.getFileName());
-      results.add(restoreFile(in, outDir.resolve(in.getFileName().toString())));
+      try {
+        ImageResult r = restoreFile(in, outDir.resolve(in.getFileName().toString()));
+        results.add(r);
+        listener.restored(r);
+      } catch (UserException e) {
+        FolderResult.Failure f = new FolderResult.Failure(in, e.getMessage());
+        failures.add(f);
+        listener.failed(f);
+      }
     }
-    return results;
+    return new FolderResult(results, failures);
+  }
+
+  /** {@link #restoreFolder(Path, Path, FolderListener)} without a listener. */
+  public FolderResult restoreFolder(Path inDir, Path outDir) {
+    return restoreFolder(inDir, outDir, new FolderListener() {});
+  }
+
+  /** Hears about each image of a folder as it is done. */
+  public interface FolderListener {
+    default void restored(ImageResult result) {}
+
+    default void failed(FolderResult.Failure failure) {}
   }
 
   private static List<Path> imagesIn(Path dir) {

@@ -57,6 +57,7 @@ public final class FaceOptions {
   int heads;
 
   private DeviceChoice choice;
+  private boolean announced;
 
   /** Range checks picocli cannot express; the caller turns the exception into a usage error. */
   void validate() {
@@ -71,15 +72,23 @@ public final class FaceOptions {
     }
   }
 
-  /** The resolved device; {@code auto} is resolved once and announced on stderr in one line. */
+  /** The resolved device ({@code auto} resolved once); see {@link #announceDevice()}. */
   public synchronized DeviceChoice device() {
     if (choice == null) {
       choice = DeviceChoice.resolve(device);
-      if (device.trim().equalsIgnoreCase("auto")) {
-        System.err.println("restore-video: " + choice.why());
-      }
     }
     return choice;
+  }
+
+  /**
+   * Says on stderr, once, which device {@code auto} picked. Called when the first network loads, so that a
+   * job that fails on its input, or needs no network, prints only its own line.
+   */
+  public synchronized void announceDevice() {
+    if (!announced && device.trim().equalsIgnoreCase("auto")) {
+      System.err.println("restore-video: " + device().why());
+    }
+    announced = true;
   }
 
   /** The batch size, with auto resolved for the device. */
@@ -106,8 +115,13 @@ public final class FaceOptions {
   /** The networks' settings (detector threshold and Real-ESRGAN tile of the official script). */
   FaceModels.Settings modelSettings() {
     FaceModels.Settings d = FaceModels.Settings.defaults();
-    return new FaceModels.Settings(device().device(), precision, batchSize(), heads, d.detectorThreshold(),
-        d.bgTile(), mode);
+    return modelSettings(d.detectorThreshold(), d.bgTile());
+  }
+
+  /** The networks' settings with the detector threshold and Real-ESRGAN tile of the still-image options. */
+  FaceModels.Settings modelSettings(float detectorThreshold, int bgTile) {
+    return new FaceModels.Settings(device().device(), precision, batchSize(), heads, detectorThreshold, bgTile,
+        mode);
   }
 
   public boolean hasAligned() {

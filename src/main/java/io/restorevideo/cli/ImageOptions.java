@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The still-image face options of the official script (a picocli mixin): upscale, centre face only, parse
- * mask, boxes, saved faces, plus the input pixel limit. {@link #options(double)} turns them into the
+ * mask, boxes, saved faces, background and face upsampling, plus the input pixel limit. {@link #options(double)} turns them into the
  * pipeline's options; a bad value is a usage error (exit 2).
  */
 public final class ImageOptions {
@@ -30,11 +30,6 @@ public final class ImageOptions {
       description = "Paste faces with the square soft mask only, without the ParseNet face mask (faster).")
   boolean noParse;
 
-  @Option(names = "--bg-upsampler", paramLabel = "NAME", defaultValue = "none",
-      description = "Background upsampler: none or realesrgan (Real-ESRGAN x2, as the official "
-          + "--bg_upsampler) (default: ${DEFAULT-VALUE}).")
-  String bgUpsampler;
-
   @Option(names = "--draw-box", description = "Draw a green frame around each restored face.")
   boolean drawBox;
 
@@ -42,6 +37,24 @@ public final class ImageOptions {
       description = "Also write each face's aligned crop and restored crop to DIR/cropped_faces and "
           + "DIR/restored_faces, named NAME_00.png, NAME_01.png, ...")
   Path saveFaces;
+
+  /** The official script's {@code --bg_upsampler} choices. */
+  public enum BgUpsampler { none, realesrgan }
+
+  @Option(names = "--bg-upsampler", paramLabel = "NAME", defaultValue = "none",
+      description = "Background upsampler: none (a plain resize, the default, as the official script) or realesrgan "
+          + "(RealESRGAN_x2plus, downloaded on first use; slow on a CPU).")
+  BgUpsampler bgUpsampler;
+
+  @Option(names = "--bg-tile", paramLabel = "N", defaultValue = "400",
+      description = "Tile size of the Real-ESRGAN upsampler in input pixels, each tile padded by 40; 0 = the whole "
+          + "image at once (default: ${DEFAULT-VALUE}).")
+  int bgTile;
+
+  @Option(names = "--face-upsample",
+      description = "Also upsample the restored faces with Real-ESRGAN before pasting them (sharper faces at "
+          + "-s 2 and above); without --bg-upsampler only the faces are upsampled.")
+  boolean faceUpsample;
 
   @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + StillImages.DEFAULT_MAX_PIXELS,
       description = "Refuse input images with more pixels than this, checked before decoding "
@@ -52,7 +65,8 @@ public final class ImageOptions {
   public FaceRestoreOptions options(double fidelity) {
     try {
       return FaceRestoreOptions.builder().fidelity(fidelity).upscale(upscale).onlyCenterFace(onlyCenterFace)
-          .parse(!noParse).drawBox(drawBox).build();
+          .parse(!noParse).drawBox(drawBox).faceUpsample(faceUpsample)
+          .upsampleBackground(bgUpsampler == BgUpsampler.realesrgan).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -63,20 +77,30 @@ public final class ImageOptions {
     if (maxPixels < 1) {
       throw new ParameterException(spec.commandLine(), "--max-pixels must be at least 1, got " + maxPixels);
     }
+    bgTile();
     return builder.options(options(fidelity)).saveFaces(saveFaces).maxPixels(maxPixels);
   }
 
-  /** Whether {@code --bg-upsampler realesrgan} was chosen; any other name than none is a usage error. */
+  /** Whether {@code --bg-upsampler realesrgan} was chosen (the background is the network's). */
   public boolean backgroundUpsampler() {
-    if (!"none".equals(bgUpsampler) && !"realesrgan".equals(bgUpsampler)) {
-      throw new ParameterException(spec.commandLine(),
-          "--bg-upsampler must be none or realesrgan, got '" + bgUpsampler + "'");
-    }
-    return "realesrgan".equals(bgUpsampler);
+    return bgUpsampler == BgUpsampler.realesrgan;
   }
 
   public Path saveFaces() {
     return saveFaces;
+  }
+
+  /** Whether Real-ESRGAN is needed, for the background or for the faces. */
+  public boolean needsUpsampler() {
+    return bgUpsampler == BgUpsampler.realesrgan || faceUpsample;
+  }
+
+  /** The upsampler's tile size (0 = untiled); a negative value is a usage error. */
+  public int bgTile() {
+    if (bgTile < 0) {
+      throw new ParameterException(spec.commandLine(), "--bg-tile must be 0 (no tiling) or more, got " + bgTile);
+    }
+    return bgTile;
   }
 
   public long maxPixels() {

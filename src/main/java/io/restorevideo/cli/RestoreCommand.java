@@ -86,6 +86,10 @@ public final class RestoreCommand implements Callable<Integer> {
           + "keeps its own colours");
     }
     err.flush();
+    if (ImageMode.handles(input, face.hasAligned())) {
+      return new ImageMode(face, image, models, spec.commandLine().getOut(), spec.commandLine().getErr())
+          .run(Path.of(input), Path.of(output), video.json);
+    }
     return runVideo();
   }
 
@@ -121,7 +125,8 @@ public final class RestoreCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     int upscale = face.hasAligned() ? 1 : image.options(face.fidelity()).upscale();
-    try (FaceModels faceModels = new FaceModels(models.resolver(), face.modelSettings())) {
+    try (FaceModels faceModels = new FaceModels(models.resolver(),
+        face.modelSettings(FaceModels.Settings.defaults().detectorThreshold(), image.bgTile()), face::announceDevice)) {
       job.faces(() -> faceStages(faceModels)).upscale(upscale);
       return runJob(job);
     }

@@ -40,7 +40,8 @@ public final class VideoOptions {
 
   @Option(names = "--json", description = "Print a summary object on stdout when done: input and output "
       + "streams, frames, seconds, fps, stage seconds, warnings, and with faces: faces restored, tracks, keyframes, "
-      + "batches, landmark jitter with and without smoothing.")
+      + "batches, landmark jitter with and without smoothing; for images, per image the output size, each "
+      + "face's box and score, warnings, and a folder's failed images.")
   boolean json;
 
   /** A job builder with these options applied. */

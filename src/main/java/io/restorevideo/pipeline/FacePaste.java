@@ -112,7 +112,7 @@ final class FacePaste {
   }
 
   private Mat background(PreparedImage image) {
-    if (upsampler == null) {
+    if (upsampler == null || !options.upsampleBackground()) {
       return FaceCompositor.background(image.input(), options.upscale());
     }
     try (Mat up = upsampler.upsample(image.original(), options.upscale())) {

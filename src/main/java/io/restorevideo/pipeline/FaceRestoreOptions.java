@@ -20,6 +20,7 @@ public final class FaceRestoreOptions {
   private final boolean parse;
   private final boolean drawBox;
   private final boolean faceUpsample;
+  private final boolean upsampleBackground;
   private final double detectorThreshold;
   private final int detectionShortSide;
   private final double eyeDistThreshold;
@@ -32,6 +33,7 @@ public final class FaceRestoreOptions {
     this.parse = b.parse;
     this.drawBox = b.drawBox;
     this.faceUpsample = b.faceUpsample;
+    this.upsampleBackground = b.upsampleBackground;
     this.detectorThreshold = b.detectorThreshold;
     this.detectionShortSide = b.detectionShortSide;
     this.eyeDistThreshold = b.eyeDistThreshold;
@@ -49,7 +51,7 @@ public final class FaceRestoreOptions {
   /** A builder starting from these values. */
   public Builder toBuilder() {
     return builder().fidelity(fidelity).upscale(upscale).onlyCenterFace(onlyCenterFace).parse(parse)
-        .drawBox(drawBox).faceUpsample(faceUpsample).detectorThreshold(detectorThreshold)
+        .drawBox(drawBox).faceUpsample(faceUpsample).upsampleBackground(upsampleBackground).detectorThreshold(detectorThreshold)
         .detectionShortSide(detectionShortSide).eyeDistThreshold(eyeDistThreshold).grayThreshold(grayThreshold);
   }
 
@@ -81,6 +83,14 @@ public final class FaceRestoreOptions {
     return faceUpsample;
   }
 
+  /**
+   * Whether the upsampler, when there is one, makes the background. Off for the official {@code --face_upsample}
+   * without {@code --bg_upsampler}: Real-ESRGAN then enlarges only the faces and the background is a plain resize.
+   */
+  public boolean upsampleBackground() {
+    return upsampleBackground;
+  }
+
   public double detectorThreshold() {
     return detectorThreshold;
   }
@@ -100,7 +110,8 @@ public final class FaceRestoreOptions {
   @Override
   public String toString() {
     return "FaceRestoreOptions[w=" + fidelity + ", upscale=" + upscale + ", onlyCenterFace=" + onlyCenterFace
-        + ", parse=" + parse + ", drawBox=" + drawBox + ", faceUpsample=" + faceUpsample + ", detectorThreshold="
+        + ", parse=" + parse + ", drawBox=" + drawBox + ", faceUpsample=" + faceUpsample
+        + ", upsampleBackground=" + upsampleBackground + ", detectorThreshold="
         + detectorThreshold + ", detectionShortSide=" + detectionShortSide + ", eyeDistThreshold="
         + eyeDistThreshold + ", grayThreshold=" + grayThreshold + "]";
   }
@@ -113,6 +124,7 @@ public final class FaceRestoreOptions {
     private boolean parse = true;
     private boolean drawBox;
     private boolean faceUpsample;
+    private boolean upsampleBackground = true;
     private double detectorThreshold = 0.8;
     private int detectionShortSide = DetectionResizer.DEFAULT_SHORT_SIDE;
     private double eyeDistThreshold = FaceSelection.DEFAULT_EYE_DIST_THRESHOLD;
@@ -153,6 +165,11 @@ public final class FaceRestoreOptions {
 
     public Builder faceUpsample(boolean v) {
       this.faceUpsample = v;
+      return this;
+    }
+
+    public Builder upsampleBackground(boolean v) {
+      this.upsampleBackground = v;
       return this;
     }
 

@@ -16,14 +16,12 @@ import io.restorevideo.pipeline.FaceRestoreOptions;
 import io.restorevideo.pipeline.Fixtures;
 import io.restorevideo.pipeline.GoldenDetector;
 import io.restorevideo.pipeline.InvertingRestorer;
-import java.io.DataOutputStream;
+import io.restorevideo.testutil.PngHeader;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -130,7 +128,7 @@ class ImageRestorerTest {
     Files.writeString(in.resolve("notes.txt"), "not an image");
     List<ImageResult> results;
     try (ImageRestorer r = restorer(new GoldenDetector(List.of(), 960, 540), restorer, null)) {
-      results = r.restoreFolder(in, outDir);
+      results = r.restoreFolder(in, outDir).results();
     }
     assertEquals(List.of(outDir.resolve("b.jpg"), outDir.resolve("group.png")), files(outDir));
     assertEquals(2, results.size());
@@ -173,15 +171,7 @@ class ImageRestorerTest {
   @Test
   void hugeHeaderIsRefusedByName() throws IOException {
     Path bad = in.resolve("huge.png");
-    try (OutputStream os = Files.newOutputStream(bad); DataOutputStream out = new DataOutputStream(os)) {
-      out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-      byte[] ihdr = {'I', 'H', 'D', 'R', 0, 0, 0x4e, 0x20, 0, 0, 0x4e, 0x20, 8, 2, 0, 0, 0};
-      out.writeInt(13);
-      out.write(ihdr);
-      CRC32 crc = new CRC32();
-      crc.update(ihdr);
-      out.writeInt((int) crc.getValue());
-    }
+    PngHeader.write(bad, 20000, 20000);
     assertRefused(bad, bad + ": 20000x20000 image has 400000000 pixels, above the limit of 100000000 (raise it "
         + "with --max-pixels)");
   }

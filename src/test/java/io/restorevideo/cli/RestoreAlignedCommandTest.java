@@ -113,6 +113,6 @@ class RestoreAlignedCommandTest {
   void unreadableInputImageExitsOne() throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.png"), "no png");
     assertEquals(1, run(bad, dir.resolve("o.png"), golden("weights.pth")));
-    assertEquals("restore-video: " + bad + ": not a readable image", lastErrLine());
+    assertEquals("restore-video: " + bad + ": not a PNG, JPEG or WebP image", lastErrLine());
   }
 }

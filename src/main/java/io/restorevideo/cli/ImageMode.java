@@ -1,0 +1,114 @@
+package io.restorevideo.cli;
+
+import io.restorevideo.api.FaceModels;
+import io.restorevideo.api.FolderResult;
+import io.restorevideo.api.ImageRestorer;
+import io.restorevideo.api.ImageResult;
+import io.restorevideo.api.UserException;
+import io.restorevideo.media.StillImages;
+import io.restorevideo.pipeline.FaceRestoreOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The restore command on still images: an INPUT that is an image file or a folder (without
+ * {@code --has-aligned}) goes through {@link ImageRestorer} with the real networks of {@link FaceModels}.
+ * Warnings and failures are printed one line each on stderr; with {@code --json} a report goes to stdout.
+ */
+final class ImageMode {
+  private final FaceOptions face;
+  private final ImageOptions image;
+  private final ModelOptions models;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  ImageMode(FaceOptions face, ImageOptions image, ModelOptions models, PrintWriter out, PrintWriter err) {
+    this.face = face;
+    this.image = image;
+    this.models = models;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Whether {@code input} is for this mode: an image file name or an existing folder. */
+  static boolean handles(String input, boolean hasAligned) {
+    if (hasAligned || "-".equals(input) || input.contains("://")) {
+      return false;
+    }
+    Path p = Path.of(input);
+    return StillImages.isImageName(p) || Files.isDirectory(p);
+  }
+
+  /** Restores {@code input} into {@code output}; returns the exit code (1 when any image of a folder failed). */
+  int run(Path input, Path output, boolean json) {
+    FaceRestoreOptions options = image.options(face.fidelity);
+    try (FaceModels nets = new FaceModels(models.resolver(), settings(options), face::announceDevice);
+        ImageRestorer restorer = build(nets, options)) {
+      if (!Files.isDirectory(input)) {
+        ImageResult r = restorer.restoreFile(input, output);
+        warn(r);
+        print(json, ImageReport.json(r));
+        return 0;
+      }
+      FolderResult folder = restorer.restoreFolder(input, output, new ImageRestorer.FolderListener() {
+        @Override
+        public void restored(ImageResult result) {
+          warn(result);
+        }
+
+        @Override
+        public void failed(FolderResult.Failure failure) {
+          err.println("restore-video: " + failure.message());
+          err.flush();
+        }
+      });
+      print(json, ImageReport.json(folder));
+      if (folder.failures().isEmpty()) {
+        return 0;
+      }
+      err.println("restore-video: " + input + ": " + folder.failures().size() + " of " + folder.images()
+          + " images failed (named above); the others were written to " + output);
+      err.flush();
+      return 1;
+    }
+  }
+
+  /**
+   * {@code --batch-size} caps the faces per network call for images too: the faces of one image are gathered
+   * into one restore step, but a crowd photo's dozens of faces in one call would need gigabytes.
+   */
+  private FaceModels.Settings settings(FaceRestoreOptions options) {
+    return face.modelSettings((float) options.detectorThreshold(), image.bgTile());
+  }
+
+  private ImageRestorer build(FaceModels nets, FaceRestoreOptions options) {
+    ImageRestorer.Builder b = image.applyTo(ImageRestorer.builder(), face.fidelity);
+    try {
+      b.detector(nets.detector()).restorer(nets.restorer());
+      if (options.parse()) {
+        b.parser(nets.masker());
+      }
+      if (image.needsUpsampler()) {
+        b.upsampler(nets.upsampler());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    return b.build();
+  }
+
+  private void warn(ImageResult r) {
+    for (String w : r.warnings()) {
+      err.println("restore-video: warning: " + w);
+    }
+    err.flush();
+  }
+
+  private void print(boolean json, String report) {
+    if (json) {
+      out.println(report);
+      out.flush();
+    }
+  }
+}
