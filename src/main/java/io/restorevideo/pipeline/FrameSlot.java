@@ -26,6 +26,8 @@ public final class FrameSlot {
   private boolean bgrMade;
   /** A stage's replacement picture (another size, e.g. upscaled); owned, freed when the slot is reused. */
   private Mat output;
+  /** Filled by {@link #load} (a caller's picture) rather than by the decoder. */
+  private boolean loaded;
   long index;
   long pts;
   double seconds;
@@ -36,6 +38,7 @@ public final class FrameSlot {
   void reset() {
     attachments.clear();
     bgrMade = false;
+    loaded = false;
     if (output != null) {
       output.close();
       output = null;
@@ -53,6 +56,7 @@ public final class FrameSlot {
     }
     picture.copyTo(bgr);
     bgrMade = true;
+    loaded = true;
     this.index = index;
     this.pts = index;
     this.seconds = seconds;
@@ -74,11 +78,11 @@ public final class FrameSlot {
   }
 
   public int width() {
-    return decoded.width();
+    return loaded ? bgr.cols() : decoded.width();
   }
 
   public int height() {
-    return decoded.height();
+    return loaded ? bgr.rows() : decoded.height();
   }
 
   /** The frame's pixels as 8-bit BGR (made on first call); modify in place to change the output. */

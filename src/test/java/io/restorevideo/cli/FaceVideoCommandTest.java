@@ -56,7 +56,7 @@ class FaceVideoCommandTest {
   @Test
   void upscaleTwoWithRealEsrganDoublesTheSizeAndKeepsFramesTimestampsAndAudio() {
     Path in = GroupClip.zoom(dir, "160x128", 6);
-    Path out = dir.resolve("up.mkv");
+    Path out = dir.resolve("up.mp4");
     CliRun r = run(in, out, "-s", "2", "--bg-upsampler", "realesrgan", "--no-parse");
     assertEquals(0, r.exit(), r.err());
     assertEquals(List.of(320, 256), List.of(size(out)[0], size(out)[1]));

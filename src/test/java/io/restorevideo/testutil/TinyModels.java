@@ -28,9 +28,9 @@ import java.util.Map;
  *
  * <p>The golden RetinaFace's random landmark regressions put the eyes of every detection less than 5 px
  * apart, so the helper's eye-distance rule drops them all. {@link #detectingRetinaFace} keeps its backbone and
- * its content-dependent scores on the large anchors, and replaces the landmark and box heads by constants:
- * each detection is its prior box with the FFHQ template's five points inside it, so faces survive the
- * helper's filters and follow what the scores respond to.
+ * its content-dependent scores, and replaces the landmark and box heads by constants: each detection is its
+ * prior box with the FFHQ template's five points inside it, so faces survive the helper's filters and follow
+ * what the scores respond to.
  */
 public final class TinyModels {
   /** The tiny CodeFormer was built with 4 attention heads (golden README, set 1). */
@@ -43,13 +43,6 @@ public final class TinyModels {
       {313.08905 / 512 - 0.5, 371.15118 / 512 - 0.5}};
   /** RetinaFace's centre variance: landmark = prior centre + regression * 0.1 * prior size. */
   private static final double CENTER_VARIANCE = 0.1;
-  /**
-   * Class-head bias of the stride-8 level (and of the 128 px anchor of stride 16): (background, face) logits
-   * (10, -10), so only the 64 px anchors of stride 16 can fire. Random scores on the small
-   * anchors give dozens of overlapping "faces" per frame, which makes every end-to-end test slow.
-   */
-  private static final float FACE_LOGIT_SHIFT = 0.3f;
-  private static final float[] NO_FACE_BIAS = {10f, -10f, 10f, -10f};
 
   private TinyModels() {}
 
@@ -89,12 +82,7 @@ public final class TinyModels {
       TensorData t = dict.get(key);
       boolean landmark = key.contains("LandmarkHead.");
       boolean box = key.contains("BboxHead.");
-      boolean smallAnchors = key.contains("ClassHead.0.");
-      if (smallAnchors) {
-        out.put(key, floats(t.shape(), key.endsWith(".bias") ? NO_FACE_BIAS : new float[Math.toIntExact(t.numel())]));
-      } else if (key.contains("ClassHead.1.")) {
-        out.put(key, firstAnchorSilenced(t, key.endsWith(".bias")));
-      } else if ((landmark || box) && key.endsWith(".weight")) {
+      if ((landmark || box) && key.endsWith(".weight")) {
         out.put(key, floats(t.shape(), new float[Math.toIntExact(t.numel())]));
       } else if (landmark && key.endsWith(".bias")) {
         out.put(key, floats(t.shape(), landmarkBias(Math.toIntExact(t.numel()))));
@@ -136,22 +124,6 @@ public final class TinyModels {
     ModelStore store = new ModelStore(ModelRegistry.load(), dir.resolve("cache"), null, true,
         Downloader.defaults(), null);
     return new ModelResolver(store, allRoles(dir), null, line -> {});
-  }
-
-  /**
-   * The stride-16 class head with its 128 px anchor made background and its 64 px anchor's face logit lowered
-   * by {@link #FACE_LOGIT_SHIFT}, which keeps only its strongest responses.
-   */
-  private static TensorData firstAnchorSilenced(TensorData t, boolean bias) {
-    float[] v = t.toFloatArray();
-    int perOutput = v.length / 4;
-    for (int i = 2 * perOutput; i < 4 * perOutput; i++) {
-      v[i] = bias ? NO_FACE_BIAS[i] : 0f;
-    }
-    if (bias) {
-      v[1] -= FACE_LOGIT_SHIFT;
-    }
-    return floats(t.shape(), v);
   }
 
   private static float[] landmarkBias(int n) {
