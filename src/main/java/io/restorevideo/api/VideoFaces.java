@@ -14,11 +14,13 @@ public final class VideoFaces {
   /** Faces per network call on a GPU when {@code --batch-size auto}. */
   public static final int AUTO_BATCH_GPU = 8;
   /**
-   * Faces per network call on the CPU when {@code --batch-size auto}: two cores are already busy with one
-   * face, so a larger batch adds no throughput, only frames held in flight and about 1 GB of activations
-   * per extra face at full size; two lets the restore stage take a second face of the same frame.
+   * Faces per network call on the CPU when {@code --batch-size auto}. Measured with {@code bench codeformer}
+   * (docs/benchmarks.md): on two cores a batch of 2 costs the same per face as a batch of 1 (2.28 s against
+   * 2.23 s with the tiny test network) and a batch of 4 costs more (3.02 s), while each extra face holds
+   * another frame in flight and its activations (+730 MB at batch 2 for the tiny network, about 1 GB more at
+   * full size); so one face per call.
    */
-  public static final int AUTO_BATCH_CPU = 2;
+  public static final int AUTO_BATCH_CPU = 1;
 
   private VideoFaces() {}
 

@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 import io.restorevideo.testutil.ByteDiff;
+import io.restorevideo.testutil.Ffmpeg;
 import io.restorevideo.testutil.Npy;
 import io.restorevideo.testutil.OfficialKeys;
 import java.io.ByteArrayOutputStream;
@@ -70,6 +71,31 @@ class RestoreAlignedCommandTest {
     img.data().get(got);
     ByteDiff d = ByteDiff.of(Npy.resource("/golden/codeformer-tiny/restored_u8.npy").bytes(), got);
     assertTrue(d.withinOneLevelOnHalfPercent(), d.toString());
+  }
+
+  @Test
+  void restoresAVideoOfAlignedFacesFrameByFrameAsTheOfficialCode() {
+    Path in = dir.resolve("aligned.mkv");
+    // lossless in and out (ffv1, packed BGR) so that each decoded frame can be held against the golden output
+    Ffmpeg.run(dir, "-framerate", "5", "-loop", "1", "-i", golden("face_aligned.png").toString(), "-f", "lavfi",
+        "-i", "sine=frequency=440:sample_rate=44100", "-frames:v", "3", "-t", "0.6", "-c:v", "ffv1", "-pix_fmt",
+        "bgr0", "-c:a", "aac", in.toString());
+    Path out = dir.resolve("out.mkv");
+    // batch 2 on 3 frames: one batch spans two frames, the last one is flushed at the end of the stream
+    assertEquals(0, run(in, out, golden("weights.pth"), "--batch-size", "2", "--video-codec", "ffv1", "--pix-fmt",
+        "bgr0", "--quiet"), err.toString());
+    assertEquals(Ffmpeg.videoFrameTimes(in), Ffmpeg.videoFrameTimes(out), "frame count and timestamps");
+    assertEquals(Ffmpeg.audioPacketsMd5(in, 0), Ffmpeg.audioPacketsMd5(out, 0), "audio copied bit for bit");
+    Ffmpeg.run(dir, "-i", out.toString(), "-f", "image2", dir.resolve("frame%d.png").toString());
+    byte[] expected = Npy.resource("/golden/codeformer-tiny/restored_u8.npy").bytes();
+    for (int i = 1; i <= 3; i++) {
+      Mat img = imread(dir.resolve("frame" + i + ".png").toString(), IMREAD_COLOR);
+      assertEquals(512, img.cols(), "frame " + i);
+      byte[] got = new byte[512 * 512 * 3];
+      img.data().get(got);
+      ByteDiff d = ByteDiff.of(expected, got);
+      assertTrue(d.withinOneLevelOnHalfPercent(), "frame " + i + ": " + d);
+    }
   }
 
   @Test
