@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,6 +59,32 @@ class TranscodeMatrixTest {
             "language=fra", "-metadata:s:s:0", "language=spa")),
         Arguments.of("mpeg4+mp3 avi", "in.avi", "out.avi", List.of("-f", "lavfi", "-i", VIDEO, "-f", "lavfi", "-i",
             TONE, "-t", "1.2", "-c:v", "mpeg4", "-c:a", "libmp3lame")));
+  }
+
+  /**
+   * mp4 keeps AAC's priming samples at a negative time (an edit list); Matroska cannot store negative
+   * times, so the muxer moves every stream later by the same amount (23 ms here, as {@code ffmpeg -c copy}
+   * does). Frame spacing and the audio/video offset must survive that shift.
+   */
+  @Test
+  void mp4IntoMkvShiftsAllStreamsTogetherAndKeepsSync() {
+    Path in = dir.resolve("in.mp4");
+    Ffmpeg.run(dir, "-f", "lavfi", "-i", VIDEO, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t",
+        "1.2", "-c:v", "libx264", "-c:a", "aac", in.toString());
+    Path out = dir.resolve("out.mkv");
+    CliRun r = CliRun.of(in.toString(), out.toString(), "--quiet", "--no-faces");
+    assertEquals(0, r.exit(), r.err());
+    List<Double> want = Ffmpeg.videoFrameTimes(in);
+    List<Double> got = Ffmpeg.videoFrameTimes(out);
+    assertEquals(want.size(), got.size(), "frame count");
+    double shift = got.get(0) - want.get(0);
+    for (int i = 0; i < want.size(); i++) {
+      assertEquals(want.get(i) + shift, got.get(i), 0.0011, "pts of frame " + i + " (shift " + shift + ")");
+    }
+    java.util.Map<Integer, Double> a = Ffmpeg.firstPacketTimes(in);
+    java.util.Map<Integer, Double> b = Ffmpeg.firstPacketTimes(out);
+    assertTrue(a.get(1) < 0, "the input's AAC priming sits before zero: " + a);
+    assertEquals(a.get(0) - a.get(1), b.get(0) - b.get(1), 0.0011, "audio/video offset: " + a + " -> " + b);
   }
 
   @ParameterizedTest(name = "{0}")

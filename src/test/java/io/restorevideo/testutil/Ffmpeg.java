@@ -66,6 +66,28 @@ public final class Ffmpeg {
     return times;
   }
 
+  /**
+   * The earliest packet presentation time (seconds) of each stream, by stream index, as stored in the file
+   * ({@code -copyts}: no shift). Differences between streams are the file's audio/video sync.
+   */
+  public static java.util.Map<Integer, Double> firstPacketTimes(Path file) {
+    String log = run(file.getParent(), "-v", "error", "-copyts", "-i", file.toString(), "-map", "0", "-c", "copy",
+        "-f", "framecrc", "-");
+    java.util.Map<Integer, Double> timeBase = new java.util.TreeMap<>();
+    Matcher tb = Pattern.compile("(?m)^#tb (\\d+): (\\d+)/(\\d+)$").matcher(log);
+    while (tb.find()) {
+      timeBase.put(Integer.parseInt(tb.group(1)), Double.parseDouble(tb.group(2)) / Double.parseDouble(tb.group(3)));
+    }
+    java.util.Map<Integer, Double> first = new java.util.TreeMap<>();
+    Matcher pkt = Pattern.compile("(?m)^(\\d+),\\s*(-?\\d+),\\s*(-?\\d+),").matcher(log);
+    while (pkt.find()) {
+      int stream = Integer.parseInt(pkt.group(1));
+      double t = Long.parseLong(pkt.group(3)) * timeBase.get(stream);
+      first.merge(stream, t, Math::min);
+    }
+    return first;
+  }
+
   /** Errors ffmpeg reports when decoding the video and audio streams (empty when they decode cleanly). */
   public static String decodeErrors(Path file) {
     Result r = tryRun(file.getParent(), "-v", "error", "-i", file.toString(), "-map", "0:v", "-map", "0:a?", "-f",
