@@ -24,13 +24,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: prints a table (or --json) of throughput, time per stage and peak memory.",
     subcommands = {BenchCommand.Pipeline.class, BenchCodeFormerCommand.class, BenchDetectorCommand.class,
-        BenchJitterCommand.class})
+        BenchJitterCommand.class, BenchTrackingCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: pipeline, codeformer, detector or jitter");
+    throw new ParameterException(spec.commandLine(), "Missing subcommand: pipeline, codeformer, detector, jitter or tracking");
   }
 
   /** Peak resident memory of this process (VmHWM) in MiB, or -1 where /proc is unavailable. */
