@@ -43,6 +43,16 @@ final class PresetOptions {
     }
   }
 
+  /** The constant of {@code type} named {@code value}, as picocli itself converts such an option. */
+  private static Object enumValue(Class<?> type, String value) {
+    for (Object constant : type.getEnumConstants()) {
+      if (((Enum<?>) constant).name().equals(value)) {
+        return constant;
+      }
+    }
+    throw new NumberFormatException("expected one of " + java.util.Arrays.toString(type.getEnumConstants()));
+  }
+
   private static Object convert(Preset preset, String key, String value, Class<?> type) {
     try {
       if (type == int.class || type == Integer.class) {
@@ -56,6 +66,9 @@ final class PresetOptions {
           throw new NumberFormatException("not true or false");
         }
         return Boolean.parseBoolean(value);
+      }
+      if (type.isEnum()) {
+        return enumValue(type, value);
       }
       return value;
     } catch (NumberFormatException e) {

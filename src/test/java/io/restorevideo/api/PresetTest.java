@@ -42,7 +42,10 @@ class PresetTest {
   void theIssuesPresetsSayWhatTheyPromise() {
     assertEquals(List.of("default", "archive-film", "fidelity", "quality", "fast"), Preset.names());
     Preset def = Preset.load("default");
-    assertEquals(Preset.KEYS, List.copyOf(def.options().keySet()), "default spells out every option");
+    // all but upscale, whose default depends on the input (2 for images, 1 for videos): a fixed value here
+    // would make --preset default differ from no preset for one of the two
+    List<String> keys = Preset.KEYS.stream().filter(k -> !k.equals("upscale")).toList();
+    assertEquals(keys, List.copyOf(def.options().keySet()), "default spells out every option but upscale");
     assertEquals("0.5", def.options().get("w"));
     assertEquals("1.0", Preset.load("fidelity").options().get("w"));
     assertEquals("0.3", Preset.load("quality").options().get("w"));

@@ -79,6 +79,37 @@ class FaceVideoCommandTest {
   }
 
   @Test
+  void theDefaultPresetKeepsAVideosSizeAsNoPresetDoes() {
+    Path in = GroupClip.zoom(dir, "160x128", 3);
+    Path out = dir.resolve("default.mp4");
+    CliRun r = CliRun.of(in.toString(), out.toString(), "--quiet", "--no-faces", "--preset", "default");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of(160, 128), List.of(size(out)[0], size(out)[1]));
+  }
+
+  @Test
+  void everyBuiltInPresetAppliesOnTheCommandLine() {
+    Path in = GroupClip.zoom(dir, "160x128", 3);
+    for (String name : io.restorevideo.api.Preset.names()) {
+      CliRun r = CliRun.of(in.toString(), dir.resolve(name + ".mp4").toString(), "--quiet", "--no-faces",
+          "--preset", name);
+      assertEquals(0, r.exit(), name + ": " + r.err());
+    }
+  }
+
+  @Test
+  void aPresetValueOutsideAnOptionsChoicesIsAOneLineError() throws java.io.IOException {
+    Path in = GroupClip.zoom(dir, "160x128", 3);
+    Path preset = java.nio.file.Files.writeString(dir.resolve("mine.properties"), "bg-upsampler=waifu\n");
+    CliRun r = CliRun.of(in.toString(), dir.resolve("o.mp4").toString(), "--quiet", "--no-faces", "--preset",
+        preset.toString());
+    assertTrue(r.exit() != 0, r.err());
+    assertTrue(r.err().strip().contains("bg-upsampler=waifu is not a valid value (expected one of [none, realesrgan])"),
+        r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
   void unknownPresetIsAUsageError() {
     CliRun r = CliRun.of(dir.resolve("x.mp4").toString(), dir.resolve("y.mp4").toString(), "--preset", "nope");
     assertEquals(2, r.exit(), r.err());
