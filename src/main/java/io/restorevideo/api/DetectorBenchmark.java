@@ -52,7 +52,8 @@ public final class DetectorBenchmark {
     return new Report(shortSide, runs, PeakMemory.rssMiB(), rows);
   }
 
-  private static Mat gradient(int w, int h) {
+  /** A smooth BGR gradient: structured enough for a network, with no noise to flood a detector. */
+  static Mat gradient(int w, int h) {
     byte[] px = new byte[w * h * 3];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {

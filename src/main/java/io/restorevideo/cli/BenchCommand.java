@@ -24,13 +24,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: prints a table (or --json) of throughput, time per stage and peak memory.",
     subcommands = {BenchCommand.Pipeline.class, BenchCodeFormerCommand.class, BenchDetectorCommand.class,
-        BenchJitterCommand.class, BenchTrackingCommand.class})
+        BenchJitterCommand.class, BenchTrackingCommand.class, BenchUpsamplerCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: pipeline, codeformer, detector, jitter or tracking");
+    throw new ParameterException(spec.commandLine(), "Missing subcommand: pipeline, codeformer, detector, jitter, tracking or upsampler");
   }
 
   /** Peak resident memory of this process (VmHWM) in MiB, or -1 where /proc is unavailable. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bench codeformer|detector|jitter}: arguments, table and JSON shape, on the golden tiny networks. */
+/** {@code bench codeformer|detector|jitter|upsampler}: arguments, table and JSON shape, on the golden tiny networks. */
 class BenchNetworksCommandTest {
   @TempDir Path tmp;
 
@@ -44,6 +44,19 @@ class BenchNetworksCommandTest {
       assertEquals((i + 1) / median, row.get("facesPerSecond").getAsDouble(), 1e-9);
       assertTrue(row.get("memoryMiB").getAsDouble() > 0, row.toString());
     }
+  }
+
+  @Test
+  void upsamplerTimesOneFrameAndReportsTheDoubledSize() {
+    Path w = TinyModels.realesrganX2(tmp);
+    JsonObject o = json(CliRun.of("bench", "upsampler", "--weights", "realesrgan=" + w, "--size", "48",
+        "--bg-tile", "32", "--runs", "2", "--json", "--offline"));
+    assertEquals(2, o.get("scale").getAsInt());
+    assertEquals(85, o.get("width").getAsInt());
+    assertEquals(170, o.get("outWidth").getAsInt());
+    assertEquals(96, o.get("outHeight").getAsInt());
+    assertEquals(2, o.getAsJsonObject("seconds").get("runs").getAsInt());
+    assertTrue(o.getAsJsonObject("seconds").get("median").getAsDouble() > 0, o.toString());
   }
 
   @Test
