@@ -3,7 +3,9 @@ package io.restorevideo.cli;
 import com.google.gson.GsonBuilder;
 import io.restorevideo.api.JobSummary;
 import io.restorevideo.api.PeakMemory;
+import io.restorevideo.api.StandInFaces;
 import io.restorevideo.api.VideoJob;
+import io.restorevideo.face.TrackerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,8 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   @Command(name = "pipeline", mixinStandardHelpOptions = true,
-      description = "Runs the video job on CLIP (decode, ring, encode, stream copy; no face stages) into a "
-          + "temporary file and reports end-to-end fps, busy time per stage and peak RSS.")
+      description = "Runs the video job on CLIP (decode, ring, encode, stream copy; no face stages unless "
+          + "--stand-in-faces) into a temporary file and reports end-to-end fps, busy time per stage and peak RSS.")
   static final class Pipeline implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -53,6 +55,12 @@ public final class BenchCommand implements Callable<Integer> {
         description = "Frames in flight (power of two, default ${DEFAULT-VALUE}).")
     int ringSize;
 
+    @Option(names = "--stand-in-faces",
+        description = "Add the real face stages (tracking, optical flow, alignment, paste-back) with stand-in "
+            + "networks: one face in the middle of each frame, restored by inverting the crop. Measures the "
+            + "pipeline without PyTorch.")
+    boolean standInFaces;
+
     @Override
     public Integer call() throws IOException {
       String ext = video.format != null ? video.format : "mkv";
@@ -60,7 +68,11 @@ public final class BenchCommand implements Callable<Integer> {
       Path out = dir.resolve("bench." + ext);
       JobSummary s;
       try {
-        s = video.apply(VideoJob.builder(clip, out.toString())).ringSize(ringSize).build().run();
+        VideoJob.Builder job = video.apply(VideoJob.builder(clip, out.toString())).ringSize(ringSize);
+        if (standInFaces) {
+          job.faces(() -> StandInFaces.stages(TrackerOptions.defaults(), 1));
+        }
+        s = job.build().run();
       } finally {
         Files.deleteIfExists(out);
         Files.deleteIfExists(dir);
@@ -72,14 +84,18 @@ public final class BenchCommand implements Callable<Integer> {
       result.put("seconds", s.seconds());
       result.put("fps", s.fps());
       result.put("ringSize", ringSize);
+      result.put("standInFaces", standInFaces);
+      if (s.faces() != null) {
+        result.put("faces", s.faces());
+      }
       result.put("stageSeconds", s.stageSeconds());
       result.put("peakRssMiB", rss);
       PrintWriter o = spec.commandLine().getOut();
       if (video.json) {
         o.println(new GsonBuilder().setPrettyPrinting().create().toJson(result));
       } else {
-        o.printf(Locale.ROOT, "clip %s: %d frames in %.2f s = %.1f fps end to end, ring %d%n", clip, s.frames(),
-            s.seconds(), s.fps(), ringSize);
+        o.printf(Locale.ROOT, "clip %s: %d frames in %.2f s = %.1f fps end to end, ring %d%s%n", clip, s.frames(),
+            s.seconds(), s.fps(), ringSize, standInFaces ? ", face stages with stand-in networks" : "");
         o.printf(Locale.ROOT, "%-12s %10s %12s%n", "stage", "busy s", "ms/frame");
         for (Map.Entry<String, Double> e : s.stageSeconds().entrySet()) {
           o.printf(Locale.ROOT, "%-12s %10.2f %12.2f%n", e.getKey(), e.getValue(),
