@@ -11,16 +11,20 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * short side is under 512 (detection, alignment and paste-back all work on it), {@link #gray()} was decided
  * on the image as given, before enlarging, and {@link #original()} is the caller's image (the background
  * upsampler's input). Owns {@code input} only.
+ *
+ * <p>The gray test reads every pixel, so it runs on the first call of {@link #gray()}: the video path
+ * decides gray once per face track and asks only on a track's first frame.
  */
 public final class PreparedImage implements AutoCloseable {
   private final Mat original;
   private final Mat input;
-  private final boolean gray;
+  private final double grayThreshold;
+  private Boolean gray;
 
-  private PreparedImage(Mat original, Mat input, boolean gray) {
+  private PreparedImage(Mat original, Mat input, double grayThreshold) {
     this.original = original;
     this.input = input;
-    this.gray = gray;
+    this.grayThreshold = grayThreshold;
   }
 
   /** @param bgr a CV_8UC3 image (not modified, not owned; keep it open while this is used) */
@@ -28,8 +32,7 @@ public final class PreparedImage implements AutoCloseable {
     if (bgr.type() != CV_8UC3 || bgr.empty()) {
       throw new IllegalArgumentException("expected a non-empty 8-bit BGR image (CV_8UC3)");
     }
-    boolean gray = Grayscale.isGray(bgr, grayThreshold);
-    return new PreparedImage(bgr, InputUpsizer.upsizeIfSmall(bgr), gray);
+    return new PreparedImage(bgr, InputUpsizer.upsizeIfSmall(bgr), grayThreshold);
   }
 
   public Mat original() {
@@ -40,7 +43,11 @@ public final class PreparedImage implements AutoCloseable {
     return input;
   }
 
+  /** Whether the image as given is gray (the official is_gray); decided on the first call. */
   public boolean gray() {
+    if (gray == null) {
+      gray = Grayscale.isGray(original, grayThreshold);
+    }
     return gray;
   }
 

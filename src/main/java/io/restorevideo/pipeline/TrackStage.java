@@ -42,7 +42,8 @@ final class TrackStage implements FrameStage {
       Map<Integer, Boolean> live = new HashMap<>();
       List<Boolean> gray = new ArrayList<>(found.size());
       for (TrackedFace f : found) {
-        boolean g = parity ? image.gray() : trackGray.getOrDefault(f.trackId(), image.gray());
+        Boolean kept = parity ? null : trackGray.get(f.trackId());
+        boolean g = kept != null ? kept : image.gray();
         live.put(f.trackId(), g);
         gray.add(g);
       }
