@@ -1,5 +1,7 @@
 package io.restorevideo.api;
 
+import io.restorevideo.face.AffineMatrix;
+
 /**
  * A known, smooth camera motion over a still picture, for measuring the tracker against the truth: zoom,
  * roll and pan about the picture's centre, each a slow sine with its own period, all scaled by
@@ -19,8 +21,8 @@ public record CameraPath(int width, int height, double speed) {
     }
   }
 
-  /** The 2x3 matrix, row-major, mapping picture pixels to frame {@code t}'s pixels. */
-  public double[] matrix(int t) {
+  /** The matrix mapping picture pixels to frame {@code t}'s pixels. */
+  public AffineMatrix matrix(int t) {
     double phase = 2 * Math.PI * t * speed;
     double scale = 1 + ZOOM * Math.sin(phase / 120);
     double roll = Math.toRadians(ROLL_DEGREES * Math.sin(phase / 90));
@@ -31,16 +33,16 @@ public record CameraPath(int width, int height, double speed) {
     double a = scale * Math.cos(roll);
     double b = scale * Math.sin(roll);
     // translate the centre to the origin, rotate and scale, move back and pan
-    return new double[] {a, -b, cx + tx - a * cx + b * cy, b, a, cy + ty - b * cx - a * cy};
+    return AffineMatrix.of(a, -b, cx + tx - a * cx + b * cy, b, a, cy + ty - b * cx - a * cy);
   }
 
   /** Points {@code x0, y0, x1, y1, ...} of the picture, where frame {@code t} shows them. */
   public float[] apply(int t, float[] xy) {
-    double[] m = matrix(t);
+    AffineMatrix m = matrix(t);
     float[] out = new float[xy.length];
     for (int i = 0; i + 1 < xy.length; i += 2) {
-      out[i] = (float) (m[0] * xy[i] + m[1] * xy[i + 1] + m[2]);
-      out[i + 1] = (float) (m[3] * xy[i] + m[4] * xy[i + 1] + m[5]);
+      out[i] = (float) m.applyX(xy[i], xy[i + 1]);
+      out[i + 1] = (float) m.applyY(xy[i], xy[i + 1]);
     }
     return out;
   }

@@ -1,7 +1,6 @@
 package io.restorevideo.api;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT;
-import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
@@ -12,7 +11,6 @@ import io.restorevideo.face.TrackedFace;
 import io.restorevideo.face.TrackerOptions;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -69,8 +67,9 @@ public final class TrackingBenchmark {
     long t0 = System.nanoTime();
     try (FaceTracker tracker = new FaceTracker(detector, options)) {
       for (int t = 0; t < frames; t++) {
-        float[] truth = path.apply(t, landmarks.toArray());
-        detector.truth(truth);
+        float[] xy = path.apply(t, landmarks.toArray());
+        detector.truth(xy);
+        Landmarks5 truth = new Landmarks5(xy);
         List<TrackedFace> found;
         try (Mat frame = render(picture, path, t)) {
           found = tracker.track(frame, t / fps);
@@ -81,8 +80,8 @@ public final class TrackingBenchmark {
           shake.gap();
           continue;
         }
-        errors.add(error(found.get(0).landmarks(), new Landmarks5(truth)));
-        shake.add(found.get(0).landmarks(), new Landmarks5(truth));
+        errors.add(error(found.get(0).landmarks(), truth));
+        shake.add(found.get(0).landmarks(), truth);
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -149,12 +148,8 @@ public final class TrackingBenchmark {
 
   /** Frame {@code t}: the picture moved by the camera, its border reflected. */
   private static Mat render(Mat picture, CameraPath path, int t) {
-    double[] m = path.matrix(t);
     try (Size size = new Size(picture.cols(), picture.rows()); Scalar black = new Scalar(0, 0, 0, 0);
-        Mat affine = new Mat(2, 3, CV_64F); DoubleIndexer idx = affine.createIndexer()) {
-      for (int i = 0; i < 6; i++) {
-        idx.put(i / 3, i % 3, m[i]);
-      }
+        Mat affine = path.matrix(t).toMat()) {
       Mat frame = new Mat();
       warpAffine(picture, frame, affine, size, INTER_LINEAR, BORDER_REFLECT, black);
       return frame;
