@@ -10,8 +10,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * A detector that knows where the face is and reports it with the frame-to-frame noise of a real one:
  * independent Gaussian noise of {@code sigma} inter-ocular distances on every landmark coordinate. It lets
- * the tracker be measured against the truth without detector weights; the box spans the landmarks as
- * RetinaFace's does (about 2.2 x 2.6 eye distances).
+ * the tracker be measured against the truth without detector weights; the box is {@link #around}.
  */
 final class NoisyOracleDetector implements FaceDetector {
   private final double sigma;
@@ -42,14 +41,19 @@ final class NoisyOracleDetector implements FaceDetector {
     for (int i = 0; i < noisy.length; i++) {
       noisy[i] += (float) (random.nextGaussian() * sigma * iod);
     }
+    return List.of(around(new Landmarks5(noisy)));
+  }
+
+  /** A confident detection whose box spans the landmarks as RetinaFace's does: 2.2 x 2.6 eye distances. */
+  static DetectedFace around(Landmarks5 landmarks) {
     float cx = 0;
     float cy = 0;
     for (int i = 0; i < 5; i++) {
-      cx += noisy[2 * i] / 5;
-      cy += noisy[2 * i + 1] / 5;
+      cx += landmarks.x(i) / 5;
+      cy += landmarks.y(i) / 5;
     }
-    float hw = (float) (1.1 * iod);
-    float hh = (float) (1.3 * iod);
-    return List.of(new DetectedFace(cx - hw, cy - hh, cx + hw, cy + hh, 0.99f, new Landmarks5(noisy)));
+    float hw = (float) (1.1 * landmarks.eyeDistance());
+    float hh = (float) (1.3 * landmarks.eyeDistance());
+    return new DetectedFace(cx - hw, cy - hh, cx + hw, cy + hh, 0.99f, landmarks);
   }
 }

@@ -3,7 +3,6 @@ package io.restorevideo.api;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.subtract;
 
-import io.restorevideo.face.DetectedFace;
 import io.restorevideo.face.FaceDetector;
 import io.restorevideo.face.Landmarks5;
 import io.restorevideo.face.TrackerOptions;
@@ -38,8 +37,7 @@ public final class StandInFaces {
       float cy = bgr.rows() / 2f;
       float e = w / 16;
       float[] xy = {cx - e, cy - e, cx + e, cy - e, cx, cy, cx - 0.8f * e, cy + e, cx + 0.8f * e, cy + e};
-      return List.of(new DetectedFace(cx - 2.2f * e, cy - 2.6f * e, cx + 2.2f * e, cy + 2.6f * e, 0.99f,
-          new Landmarks5(xy)));
+      return List.of(NoisyOracleDetector.around(new Landmarks5(xy)));
     };
   }
 
