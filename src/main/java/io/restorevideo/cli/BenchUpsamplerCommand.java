@@ -2,6 +2,7 @@ package io.restorevideo.cli;
 
 import io.restorevideo.api.UpsamplerBenchmark;
 import io.restorevideo.nn.rrdbnet.RealEsrganModel;
+import io.restorevideo.nn.rrdbnet.TiledUpsampler;
 import io.restorevideo.weights.StateDict;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -27,11 +28,11 @@ final class BenchUpsamplerCommand implements Callable<Integer> {
       description = "Short side of the frame in pixels (default: ${DEFAULT-VALUE}, i.e. 854x480).")
   int size;
 
-  @Option(names = "--bg-tile", paramLabel = "N", defaultValue = "400",
+  @Option(names = "--bg-tile", paramLabel = "N", defaultValue = "" + TiledUpsampler.DEFAULT_TILE,
       description = "Tile size, as the job's --bg-tile; 0 = untiled (default: ${DEFAULT-VALUE}).")
   int tile;
 
-  @Option(names = "--tile-batch", paramLabel = "N", defaultValue = "4",
+  @Option(names = "--tile-batch", paramLabel = "N", defaultValue = "" + TiledUpsampler.DEFAULT_BATCH,
       description = "Tiles per network call (default: ${DEFAULT-VALUE}, the job's).")
   int batch;
 

@@ -2,6 +2,7 @@ package io.restorevideo.cli;
 
 import io.restorevideo.api.ImageRestorer;
 import io.restorevideo.media.StillImages;
+import io.restorevideo.nn.rrdbnet.TiledUpsampler;
 import io.restorevideo.pipeline.FaceRestoreOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +47,7 @@ public final class ImageOptions {
           + "(RealESRGAN_x2plus, downloaded on first use; slow on a CPU).")
   BgUpsampler bgUpsampler;
 
-  @Option(names = "--bg-tile", paramLabel = "N", defaultValue = "400",
+  @Option(names = "--bg-tile", paramLabel = "N", defaultValue = "" + TiledUpsampler.DEFAULT_TILE,
       description = "Tile size of the Real-ESRGAN upsampler in input pixels, each tile padded by 40; 0 = the whole "
           + "image at once (default: ${DEFAULT-VALUE}).")
   int bgTile;

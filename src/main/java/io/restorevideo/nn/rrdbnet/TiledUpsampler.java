@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * An instance holds no per-call state.
  */
 public final class TiledUpsampler {
+  /** The official RealESRGANer settings CodeFormer's script uses: tile 400, tile pad 40. */
+  public static final int DEFAULT_TILE = 400;
+  /** Same-size tiles per network call. */
+  public static final int DEFAULT_BATCH = 4;
+
   private static final Logger LOG = LoggerFactory.getLogger(TiledUpsampler.class);
 
   private final RrdbNet net;
@@ -159,10 +164,10 @@ public final class TiledUpsampler {
   public static final class Builder {
     private final RrdbNet net;
     private final NDManager manager;
-    private int tile = 400;
+    private int tile = DEFAULT_TILE;
     private int tilePad = 40;
     private int prePad = 0;
-    private int batch = 4;
+    private int batch = DEFAULT_BATCH;
     private boolean half;
 
     private Builder(RrdbNet net, NDManager manager) {
