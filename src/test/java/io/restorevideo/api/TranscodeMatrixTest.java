@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -81,8 +82,8 @@ class TranscodeMatrixTest {
     for (int i = 0; i < want.size(); i++) {
       assertEquals(want.get(i) + shift, got.get(i), 0.0011, "pts of frame " + i + " (shift " + shift + ")");
     }
-    java.util.Map<Integer, Double> a = Ffmpeg.firstPacketTimes(in);
-    java.util.Map<Integer, Double> b = Ffmpeg.firstPacketTimes(out);
+    Map<Integer, Double> a = Ffmpeg.firstPacketTimes(in);
+    Map<Integer, Double> b = Ffmpeg.firstPacketTimes(out);
     assertTrue(a.get(1) < 0, "the input's AAC priming sits before zero: " + a);
     assertEquals(a.get(0) - a.get(1), b.get(0) - b.get(1), 0.0011, "audio/video offset: " + a + " -> " + b);
   }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.javacpp.Loader;
@@ -70,15 +72,15 @@ public final class Ffmpeg {
    * The earliest packet presentation time (seconds) of each stream, by stream index, as stored in the file
    * ({@code -copyts}: no shift). Differences between streams are the file's audio/video sync.
    */
-  public static java.util.Map<Integer, Double> firstPacketTimes(Path file) {
+  public static Map<Integer, Double> firstPacketTimes(Path file) {
     String log = run(file.getParent(), "-v", "error", "-copyts", "-i", file.toString(), "-map", "0", "-c", "copy",
         "-f", "framecrc", "-");
-    java.util.Map<Integer, Double> timeBase = new java.util.TreeMap<>();
+    Map<Integer, Double> timeBase = new TreeMap<>();
     Matcher tb = Pattern.compile("(?m)^#tb (\\d+): (\\d+)/(\\d+)$").matcher(log);
     while (tb.find()) {
       timeBase.put(Integer.parseInt(tb.group(1)), Double.parseDouble(tb.group(2)) / Double.parseDouble(tb.group(3)));
     }
-    java.util.Map<Integer, Double> first = new java.util.TreeMap<>();
+    Map<Integer, Double> first = new TreeMap<>();
     Matcher pkt = Pattern.compile("(?m)^(\\d+),\\s*(-?\\d+),\\s*(-?\\d+),").matcher(log);
     while (pkt.find()) {
       int stream = Integer.parseInt(pkt.group(1));
