@@ -3,7 +3,7 @@ package io.restorevideo.api;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import io.restorevideo.face.Grayscale;
+import io.restorevideo.face.color.Grayscale;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.StillImages;
 import io.restorevideo.nn.Precision;

@@ -1,19 +1,19 @@
 package io.restorevideo.api;
 
 import ai.djl.ndarray.NDManager;
-import io.restorevideo.face.DetectionDecoder;
-import io.restorevideo.face.FaceDetector;
-import io.restorevideo.face.FaceParser;
-import io.restorevideo.face.RetinaFaceDetector;
+import io.restorevideo.face.detect.DetectionDecoder;
+import io.restorevideo.face.detect.FaceDetector;
+import io.restorevideo.face.paste.FaceParser;
+import io.restorevideo.face.detect.RetinaFaceDetector;
 import io.restorevideo.nn.Precision;
 import io.restorevideo.nn.codeformer.CodeFormerMode;
 import io.restorevideo.nn.codeformer.CodeFormerRestorer;
 import io.restorevideo.nn.rrdbnet.RealEsrganModel;
 import io.restorevideo.nn.rrdbnet.TiledUpsampler;
-import io.restorevideo.pipeline.BackgroundUpsampler;
-import io.restorevideo.pipeline.FaceBatchRestorer;
-import io.restorevideo.pipeline.FaceMasker;
-import io.restorevideo.weights.ModelResolver;
+import io.restorevideo.restore.BackgroundUpsampler;
+import io.restorevideo.restore.FaceBatchRestorer;
+import io.restorevideo.restore.FaceMasker;
+import io.restorevideo.models.ModelResolver;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;

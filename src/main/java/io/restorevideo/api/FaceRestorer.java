@@ -2,8 +2,8 @@ package io.restorevideo.api;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
-import io.restorevideo.face.TrackerOptions;
-import io.restorevideo.pipeline.FaceRestoreOptions;
+import io.restorevideo.face.track.TrackerOptions;
+import io.restorevideo.restore.FaceRestoreOptions;
 import io.restorevideo.pipeline.FaceStages;
 import io.restorevideo.pipeline.StreamPipeline;
 import io.restorevideo.pipeline.VideoPipeline;

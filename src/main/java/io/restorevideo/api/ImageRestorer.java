@@ -1,16 +1,16 @@
 package io.restorevideo.api;
 
 import io.restorevideo.face.DetectedFace;
-import io.restorevideo.face.FaceDetector;
+import io.restorevideo.face.detect.FaceDetector;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.StillImages;
-import io.restorevideo.pipeline.BackgroundUpsampler;
-import io.restorevideo.pipeline.FaceBatchRestorer;
-import io.restorevideo.pipeline.FaceMasker;
-import io.restorevideo.pipeline.FaceRestoreOptions;
-import io.restorevideo.pipeline.FrameFaceRestorer;
-import io.restorevideo.pipeline.FrameResult;
-import io.restorevideo.pipeline.RestoredFace;
+import io.restorevideo.restore.BackgroundUpsampler;
+import io.restorevideo.restore.FaceBatchRestorer;
+import io.restorevideo.restore.FaceMasker;
+import io.restorevideo.restore.FaceRestoreOptions;
+import io.restorevideo.restore.FrameFaceRestorer;
+import io.restorevideo.restore.FrameResult;
+import io.restorevideo.restore.RestoredFace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

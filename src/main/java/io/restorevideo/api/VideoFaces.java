@@ -1,13 +1,13 @@
 package io.restorevideo.api;
 
-import io.restorevideo.face.HelperDetection;
-import io.restorevideo.face.TrackerOptions;
-import io.restorevideo.pipeline.BackgroundUpsampler;
-import io.restorevideo.pipeline.FaceBatchRestorer;
-import io.restorevideo.pipeline.FaceMasker;
-import io.restorevideo.pipeline.FaceRestoreOptions;
+import io.restorevideo.face.detect.HelperDetection;
+import io.restorevideo.face.track.TrackerOptions;
+import io.restorevideo.restore.BackgroundUpsampler;
+import io.restorevideo.restore.FaceBatchRestorer;
+import io.restorevideo.restore.FaceMasker;
+import io.restorevideo.restore.FaceRestoreOptions;
 import io.restorevideo.pipeline.FaceStages;
-import io.restorevideo.pipeline.FrameFaceRestorer;
+import io.restorevideo.restore.FrameFaceRestorer;
 
 /** The face stages of a video job, made from the real networks of a {@link FaceModels}. */
 public final class VideoFaces {

@@ -1,10 +1,11 @@
 package io.restorevideo.cli;
 
+import io.restorevideo.cli.options.ModelOptions;
 import io.restorevideo.face.DetectedFace;
-import io.restorevideo.face.DetectionDecoder;
-import io.restorevideo.face.HelperDetection;
-import io.restorevideo.face.InputUpsizer;
-import io.restorevideo.face.RetinaFaceDetector;
+import io.restorevideo.face.detect.DetectionDecoder;
+import io.restorevideo.face.detect.HelperDetection;
+import io.restorevideo.face.detect.InputUpsizer;
+import io.restorevideo.face.detect.RetinaFaceDetector;
 import io.restorevideo.media.StillImages;
 import java.io.PrintWriter;
 import java.nio.file.Path;

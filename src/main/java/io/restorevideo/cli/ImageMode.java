@@ -1,12 +1,15 @@
 package io.restorevideo.cli;
 
+import io.restorevideo.cli.options.FaceOptions;
+import io.restorevideo.cli.options.ImageOptions;
+import io.restorevideo.cli.options.ModelOptions;
 import io.restorevideo.api.FaceModels;
 import io.restorevideo.api.FolderResult;
 import io.restorevideo.api.ImageRestorer;
 import io.restorevideo.api.ImageResult;
 import io.restorevideo.api.UserException;
 import io.restorevideo.media.StillImages;
-import io.restorevideo.pipeline.FaceRestoreOptions;
+import io.restorevideo.restore.FaceRestoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
 package io.restorevideo.cli;
 
-import io.restorevideo.weights.ModelInfo;
-import io.restorevideo.weights.ModelRegistry;
-import io.restorevideo.weights.ModelStore;
-import io.restorevideo.weights.WeightsException;
+import io.restorevideo.cli.options.ModelOptions;
+import io.restorevideo.models.ModelInfo;
+import io.restorevideo.models.ModelRegistry;
+import io.restorevideo.models.ModelStore;
+import io.restorevideo.models.ModelException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ public final class ModelsCommand implements Callable<Integer> {
         try {
           Path p = store.resolve(m);
           out.println(m.name() + ": " + p);
-        } catch (WeightsException e) {
+        } catch (ModelException e) {
           err.println("restore-video: " + e.getMessage());
           failed++;
         }

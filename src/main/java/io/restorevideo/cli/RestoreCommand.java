@@ -1,5 +1,12 @@
 package io.restorevideo.cli;
 
+import io.restorevideo.cli.options.FaceOptions;
+import io.restorevideo.cli.options.ImageOptions;
+import io.restorevideo.cli.options.ModelOptions;
+import io.restorevideo.cli.options.PresetOptions;
+import io.restorevideo.cli.options.VideoFaceOptions;
+import io.restorevideo.cli.options.VideoOptions;
+import io.restorevideo.cli.bench.BenchCommand;
 import com.google.gson.GsonBuilder;
 import io.restorevideo.api.AlignedFaceJob;
 import io.restorevideo.api.FaceModels;

@@ -11,10 +11,10 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Same-size BGR 8-bit images (CV_8UC3) as one (N, H, W, 3) uint8 tensor, the start of every network input. */
-final class BgrBatch {
+public final class BgrBatch {
   private BgrBatch() {}
 
-  static NDArray nhwc(List<Mat> images, NDManager manager) {
+  public static NDArray nhwc(List<Mat> images, NDManager manager) {
     if (images.isEmpty()) {
       throw new IllegalArgumentException("no images");
     }

@@ -7,44 +7,44 @@ import org.bytedeco.javacpp.ShortPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Bulk copies between continuous Mats and Java arrays (element type must match the Mat's depth). */
-final class MatData {
+public final class MatData {
   private MatData() {}
 
-  static float[] floats(Mat m) {
+  public static float[] floats(Mat m) {
     float[] out = new float[count(m)];
     new FloatPointer(m.data()).get(out);
     return out;
   }
 
-  static double[] doubles(Mat m) {
+  public static double[] doubles(Mat m) {
     double[] out = new double[count(m)];
     new DoublePointer(m.data()).get(out);
     return out;
   }
 
-  static byte[] bytes(Mat m) {
+  public static byte[] bytes(Mat m) {
     byte[] out = new byte[count(m)];
     m.data().get(out);
     return out;
   }
 
-  static void put(Mat m, float[] v) {
+  public static void put(Mat m, float[] v) {
     check(m, v.length);
     new FloatPointer(m.data()).put(v);
   }
 
-  static void put(Mat m, double[] v) {
+  public static void put(Mat m, double[] v) {
     check(m, v.length);
     new DoublePointer(m.data()).put(v);
   }
 
-  static void put(Mat m, byte[] v) {
+  public static void put(Mat m, byte[] v) {
     check(m, v.length);
     BytePointer p = m.data();
     p.put(v);
   }
 
-  static void put(Mat m, short[] v) {
+  public static void put(Mat m, short[] v) {
     check(m, v.length);
     new ShortPointer(m.data()).put(v);
   }

@@ -7,7 +7,7 @@ package io.restorevideo.face;
  * in the whole frame, so the frame width takes part even though zeros add nothing. Used for the paste mask's
  * area, whose square root sets the blend edge width.
  */
-final class NumpyFloatSum {
+public final class NumpyFloatSum {
   private static final int BLOCK = 128;
 
   private final float[] values;
@@ -30,7 +30,7 @@ final class NumpyFloatSum {
    * @param region row-major values of the rectangle ({@code width x height}) at {@code (x0, y0)}
    * @param frameWidth width of the whole (virtual) frame, whose height is {@code frameHeight}
    */
-  static float sum(float[] region, int x0, int y0, int width, int height, int frameWidth, int frameHeight) {
+  public static float sum(float[] region, int x0, int y0, int width, int height, int frameWidth, int frameHeight) {
     if (region.length != width * height) {
       throw new IllegalArgumentException("region holds " + region.length + " values, expected " + width * height);
     }

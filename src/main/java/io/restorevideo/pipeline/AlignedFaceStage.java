@@ -1,5 +1,6 @@
 package io.restorevideo.pipeline;
 
+import io.restorevideo.restore.FaceBatchRestorer;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 

@@ -1,10 +1,12 @@
 package io.restorevideo.pipeline;
 
+import io.restorevideo.restore.FrameFaceRestorer;
+import io.restorevideo.restore.RestoredFace;
 import static org.bytedeco.opencv.global.opencv_core.addWeighted;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import io.restorevideo.face.TrackedFace;
+import io.restorevideo.face.track.TrackedFace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

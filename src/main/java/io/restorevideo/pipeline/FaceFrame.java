@@ -1,8 +1,10 @@
 package io.restorevideo.pipeline;
 
-import io.restorevideo.face.AlignedFace;
+import io.restorevideo.restore.PreparedImage;
+import io.restorevideo.restore.RestoredFace;
+import io.restorevideo.face.align.AlignedFace;
 import io.restorevideo.face.DetectedFace;
-import io.restorevideo.face.TrackedFace;
+import io.restorevideo.face.track.TrackedFace;
 import java.util.ArrayList;
 import java.util.List;
 

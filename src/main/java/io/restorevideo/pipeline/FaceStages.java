@@ -1,8 +1,10 @@
 package io.restorevideo.pipeline;
 
-import io.restorevideo.face.FaceDetector;
-import io.restorevideo.face.FaceTracker;
-import io.restorevideo.face.TrackerOptions;
+import io.restorevideo.restore.FaceBatchRestorer;
+import io.restorevideo.restore.FrameFaceRestorer;
+import io.restorevideo.face.detect.FaceDetector;
+import io.restorevideo.face.track.FaceTracker;
+import io.restorevideo.face.track.TrackerOptions;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.restorevideo.pipeline;
 
-import io.restorevideo.face.JitterMeter;
+import io.restorevideo.face.track.JitterMeter;
 
 /**
  * Counters of the face stages, written by their threads and read once the pipeline has finished (the

@@ -1,6 +1,8 @@
 package io.restorevideo.pipeline;
 
-import io.restorevideo.face.AlignedFace;
+import io.restorevideo.restore.FrameFaceRestorer;
+import io.restorevideo.restore.RestoredFace;
+import io.restorevideo.face.align.AlignedFace;
 import io.restorevideo.face.DetectedFace;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,9 @@
 package io.restorevideo.pipeline;
 
-import io.restorevideo.face.FaceTracker;
-import io.restorevideo.face.TrackedFace;
+import io.restorevideo.restore.FrameFaceRestorer;
+import io.restorevideo.restore.PreparedImage;
+import io.restorevideo.face.track.FaceTracker;
+import io.restorevideo.face.track.TrackedFace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restorevideo.pipeline.FaceBatchRestorer;
-import io.restorevideo.pipeline.FaceRestoreOptions;
+import io.restorevideo.restore.FaceBatchRestorer;
+import io.restorevideo.restore.FaceRestoreOptions;
 import io.restorevideo.pipeline.Fixtures;
 import io.restorevideo.pipeline.GoldenDetector;
 import io.restorevideo.pipeline.InvertingRestorer;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restorevideo.face.Grayscale;
+import io.restorevideo.face.color.Grayscale;
 import io.restorevideo.testutil.CliRun;
 import io.restorevideo.testutil.CodeFormerVariants;
 import io.restorevideo.testutil.TinyModels;

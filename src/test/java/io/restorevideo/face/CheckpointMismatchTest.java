@@ -1,5 +1,7 @@
 package io.restorevideo.face;
 
+import io.restorevideo.face.detect.RetinaFaceDetector;
+import io.restorevideo.face.paste.FaceParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -10,10 +10,10 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Test fixtures: golden PNGs decoded as OpenCV does ({@code IMREAD_COLOR}, BGR). */
-final class GoldenImages {
+public final class GoldenImages {
   private GoldenImages() {}
 
-  static Mat read(String resource) {
+  public static Mat read(String resource) {
     try (InputStream in = GoldenImages.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no test resource " + resource);
@@ -32,7 +32,7 @@ final class GoldenImages {
   }
 
   /** Largest absolute difference between two 8-bit images of the same size, and how many values differ. */
-  static int[] diff(Mat a, Mat b) {
+  public static int[] diff(Mat a, Mat b) {
     byte[] x = MatData.bytes(a.isContinuous() ? a : a.clone());
     byte[] y = MatData.bytes(b.isContinuous() ? b : b.clone());
     if (x.length != y.length) {

@@ -1,5 +1,9 @@
 package io.restorevideo.face;
 
+import io.restorevideo.face.detect.PriorBox;
+import io.restorevideo.face.detect.RetinaFaceDetector;
+import io.restorevideo.face.detect.RetinaFaceInput;
+import io.restorevideo.face.paste.FaceParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checkpoints with every key and shape of the official files (main resource
- * io/restorevideo/weights/official-keys.json) and random values load
+ * io/restorevideo/bench/official-keys.json) and random values load
  * into the ports and run once on the CPU; prints the per-image times.
  */
 class OfficialSizeNetworksTest {
@@ -112,7 +116,7 @@ class OfficialSizeNetworksTest {
   private Path randomCheckpoint(String official, String prefix, long seed) {
     JsonObject keys;
     try (var in = new InputStreamReader(
-        getClass().getResourceAsStream("/io/restorevideo/weights/official-keys.json"),
+        getClass().getResourceAsStream("/io/restorevideo/bench/official-keys.json"),
         StandardCharsets.UTF_8)) {
       keys = JsonParser.parseReader(in).getAsJsonObject().getAsJsonObject(official).getAsJsonObject("tensors");
     } catch (java.io.IOException e) {

@@ -1,5 +1,6 @@
 package io.restorevideo.face;
 
+import io.restorevideo.face.paste.ParseMask;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

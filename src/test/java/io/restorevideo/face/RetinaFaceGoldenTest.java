@@ -1,5 +1,9 @@
 package io.restorevideo.face;
 
+import io.restorevideo.face.detect.DetectionResizer;
+import io.restorevideo.face.detect.HelperDetection;
+import io.restorevideo.face.detect.RetinaFaceDetector;
+import io.restorevideo.face.detect.RetinaFaceInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;

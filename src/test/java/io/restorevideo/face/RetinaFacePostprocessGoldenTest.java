@@ -1,5 +1,8 @@
 package io.restorevideo.face;
 
+import io.restorevideo.face.detect.DetectionDecoder;
+import io.restorevideo.face.detect.DetectionResizer;
+import io.restorevideo.face.detect.PriorBox;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

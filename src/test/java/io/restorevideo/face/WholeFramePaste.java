@@ -1,5 +1,6 @@
 package io.restorevideo.face;
 
+import io.restorevideo.face.paste.FaceCompositor;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_64FC1;
@@ -21,10 +22,10 @@ import org.bytedeco.opencv.opencv_core.Size;
  * warpAffine, erode, blur, numpy's pairwise sum over the whole flattened mask, whole-frame blend), to check
  * that {@link FaceCompositor}'s region-limited computation gives the same bytes.
  */
-final class WholeFramePaste {
+public final class WholeFramePaste {
   private WholeFramePaste() {}
 
-  static byte[] paste(Mat canvas, List<FaceCompositor.Face> faces, int upscale, boolean drawBox) {
+  public static byte[] paste(Mat canvas, List<FaceCompositor.Face> faces, int upscale, boolean drawBox) {
     int w = canvas.cols();
     int h = canvas.rows();
     byte[] px = MatData.bytes(canvas);
@@ -103,7 +104,7 @@ final class WholeFramePaste {
   }
 
   /** numpy's float32 pairwise summation over a whole array. */
-  static float pairwise(float[] a, int start, int n) {
+  public static float pairwise(float[] a, int start, int n) {
     if (n < 8) {
       float res = 0f;
       for (int i = start; i < start + n; i++) {

@@ -18,7 +18,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /** The golden align-paste inputs (README "Input images", section 3) and image comparisons. */
 public final class Fixtures {
-  static final String DIR = "/golden/align-paste/";
+  public static final String DIR = "/golden/align-paste/";
 
   private Fixtures() {}
 
@@ -59,7 +59,7 @@ public final class Fixtures {
   }
 
   /** How many values of two same-sized 8-bit images differ. */
-  static int countDiffering(Mat a, Mat b) {
+  public static int countDiffering(Mat a, Mat b) {
     try (Mat d = new Mat(); Mat flat = new Mat()) {
       absdiff(a, b, d);
       d.reshape(1, 0).copyTo(flat);
@@ -67,7 +67,7 @@ public final class Fixtures {
     }
   }
 
-  static byte[] bytes(Mat m) {
+  public static byte[] bytes(Mat m) {
     Mat c = m.isContinuous() ? m : m.clone();
     byte[] out = new byte[(int) (c.total() * c.channels())];
     c.data().get(out);

@@ -1,7 +1,7 @@
 package io.restorevideo.pipeline;
 
 import io.restorevideo.face.DetectedFace;
-import io.restorevideo.face.FaceDetector;
+import io.restorevideo.face.detect.FaceDetector;
 import io.restorevideo.face.Landmarks5;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,9 @@ public final class GoldenDetector implements FaceDetector {
   private final List<Landmarks5> faces;
   private final int width;
   private final int height;
-  int calls;
-  int seenWidth;
-  int seenHeight;
+  public int calls;
+  public int seenWidth;
+  public int seenHeight;
 
   public GoldenDetector(List<Landmarks5> faces, int width, int height) {
     this.faces = faces;

@@ -1,5 +1,6 @@
 package io.restorevideo.pipeline;
 
+import io.restorevideo.restore.FaceBatchRestorer;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.subtract;
 
@@ -14,8 +15,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  */
 public final class InvertingRestorer implements FaceBatchRestorer {
   public final List<Integer> batchSizes = new ArrayList<>();
-  final List<Double> fidelities = new ArrayList<>();
-  final List<Mat> seen = new ArrayList<>();
+  public final List<Double> fidelities = new ArrayList<>();
+  public final List<Mat> seen = new ArrayList<>();
 
   @Override
   public List<Mat> restore(List<Mat> aligned, double fidelity) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restorevideo.api.FaceModels;
 import io.restorevideo.api.JobSummary;
 import io.restorevideo.nn.Precision;
-import io.restorevideo.pipeline.FaceRestoreOptions;
+import io.restorevideo.restore.FaceRestoreOptions;
 import io.restorevideo.testutil.Ffmpeg;
 import io.restorevideo.testutil.TinyModels;
 import java.nio.file.Path;

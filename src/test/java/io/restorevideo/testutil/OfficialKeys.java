@@ -1,7 +1,7 @@
 package io.restorevideo.testutil;
 
 import io.restorevideo.weights.DType;
-import io.restorevideo.weights.RandomWeights;
+import io.restorevideo.bench.RandomWeights;
 import io.restorevideo.weights.SafetensorsWriter;
 import io.restorevideo.weights.TensorData;
 import java.nio.ByteBuffer;
@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 
 /**
  * Checkpoints with the exact key set and shapes of an official file (main resource
- * {@code io/restorevideo/weights/official-keys.json}, also read by --random-weights) and
+ * {@code io/restorevideo/bench/official-keys.json}, also read by --random-weights) and
  * random values in PyTorch's default ranges (uniform +-1/sqrt(fan_in) for weights, norm weights 1, biases 0),
  * so that a full-size network can be built and run without the real weights.
  */

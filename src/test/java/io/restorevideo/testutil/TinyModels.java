@@ -2,10 +2,10 @@ package io.restorevideo.testutil;
 
 import io.restorevideo.weights.CheckpointReader;
 import io.restorevideo.weights.DType;
-import io.restorevideo.weights.Downloader;
-import io.restorevideo.weights.ModelRegistry;
-import io.restorevideo.weights.ModelResolver;
-import io.restorevideo.weights.ModelStore;
+import io.restorevideo.models.Downloader;
+import io.restorevideo.models.ModelRegistry;
+import io.restorevideo.models.ModelResolver;
+import io.restorevideo.models.ModelStore;
 import io.restorevideo.weights.SafetensorsWriter;
 import io.restorevideo.weights.StateDict;
 import io.restorevideo.weights.TensorData;

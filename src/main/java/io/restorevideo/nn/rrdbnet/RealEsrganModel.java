@@ -1,7 +1,7 @@
 package io.restorevideo.nn.rrdbnet;
 
 import ai.djl.ndarray.NDManager;
-import io.restorevideo.weights.ModelResolver;
+import io.restorevideo.models.ModelResolver;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

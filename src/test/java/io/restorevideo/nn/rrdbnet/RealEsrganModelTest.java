@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import io.restorevideo.weights.Downloader;
-import io.restorevideo.weights.ModelRegistry;
-import io.restorevideo.weights.ModelResolver;
-import io.restorevideo.weights.ModelStore;
+import io.restorevideo.models.Downloader;
+import io.restorevideo.models.ModelRegistry;
+import io.restorevideo.models.ModelResolver;
+import io.restorevideo.models.ModelStore;
 import io.restorevideo.weights.WeightsException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -1,0 +1,67 @@
+package io.restorevideo.face.track;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.junit.jupiter.api.Test;
+
+class SceneCutDetectorTest {
+  private static Mat gray(Mat bgr) {
+    Mat g = new Mat();
+    cvtColor(bgr, g, COLOR_BGR2GRAY);
+    return g;
+  }
+
+  /** A 320x240 window of a larger scene at (x, y), with sensor-like noise of this many gray levels. */
+  private static Mat window(Mat scene, int x, int y, double noise, Random rnd) {
+    Mat g;
+    try (Rect r = new Rect(x, y, 320, 240); Mat crop = new Mat(scene, r)) {
+      g = gray(crop.clone());
+    }
+    try (UByteIndexer idx = g.createIndexer()) {
+      for (int yy = 0; yy < g.rows(); yy++) {
+        for (int xx = 0; xx < g.cols(); xx++) {
+          int v = (int) Math.round(idx.get(yy, xx) + noise * rnd.nextGaussian());
+          idx.put(yy, xx, Math.max(0, Math.min(255, v)));
+        }
+      }
+    }
+    return g;
+  }
+
+  @Test
+  void panAndGrainDoNotCutButAnUnrelatedShotDoes() {
+    Random rnd = new Random(3);
+    SceneCutDetector cuts = new SceneCutDetector();
+    double worstPan = 0;
+    try (Mat sceneA = SyntheticScene.background(21, 400, 300);
+        Mat sceneB = SyntheticScene.background(22, 400, 300)) {
+      assertTrue(cuts.isCut(window(sceneA, 0, 0, 4, rnd)), "the first frame starts a shot");
+      // a pan of 4 px right and 1 px down per frame, with grain
+      for (int i = 1; i <= 15; i++) {
+        assertFalse(cuts.isCut(window(sceneA, 4 * i, i, 4, rnd)), "pan frame " + i + " score " + cuts.lastScore());
+        worstPan = Math.max(worstPan, cuts.lastScore());
+      }
+      assertTrue(cuts.isCut(window(sceneB, 60, 15, 4, rnd)), "cut to another shot");
+      double cutScore = cuts.lastScore();
+      assertFalse(cuts.isCut(window(sceneB, 62, 15, 4, rnd)), "the new shot continues");
+      System.out.printf("scene cut scores: worst pan %.2f, cut %.2f, threshold %.1f%n",
+          worstPan, cutScore, SceneCutDetector.DEFAULT_THRESHOLD);
+      assertTrue(worstPan < SceneCutDetector.DEFAULT_THRESHOLD / 3, "pan score " + worstPan);
+      assertTrue(cutScore > SceneCutDetector.DEFAULT_THRESHOLD * 1.5, "cut score " + cutScore);
+    }
+  }
+
+  @Test
+  void scoreOfIdenticalFramesIsZero() {
+    try (Mat bg = SyntheticScene.background(5); Mat g = gray(bg)) {
+      assertTrue(SceneCutDetector.score(g, g) == 0.0);
+    }
+  }
+}
