@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import io.restorevideo.models.Downloader;
+import io.restorevideo.models.ModelException;
 import io.restorevideo.models.ModelRegistry;
 import io.restorevideo.models.ModelResolver;
 import io.restorevideo.models.ModelStore;
@@ -52,7 +53,7 @@ class RealEsrganModelTest {
   @Test
   void offlineWithoutTheFileSaysSo() {
     try (NDManager m = NDManager.newBaseManager()) {
-      WeightsException e = assertThrows(WeightsException.class,
+      ModelException e = assertThrows(ModelException.class,
           () -> RealEsrganModel.load(resolver(Map.of(), new ArrayList<>()), m));
       assertTrue(e.getMessage().contains("RealESRGAN_x2plus.pth"), e.getMessage());
       assertTrue(!e.getMessage().contains("\n"), e.getMessage());
