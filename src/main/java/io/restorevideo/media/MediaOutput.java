@@ -94,6 +94,11 @@ public final class MediaOutput implements AutoCloseable {
     for (int i = 0; i < ic.nb_streams(); i++) {
       AVStream st = ic.streams(i);
       int type = st.codecpar().codec_type();
+      if (i != vin.index() && type != AVMEDIA_TYPE_UNKNOWN && ContainerFormat.videoOnly(muxer)) {
+        warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString()
+            + ") is left out: a " + muxer + " stream carries video only");
+        continue;
+      }
       if (i == vin.index() || (type != AVMEDIA_TYPE_AUDIO && type != AVMEDIA_TYPE_SUBTITLE)) {
         if (i != vin.index() && type != AVMEDIA_TYPE_UNKNOWN) {
           warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString()

@@ -9,6 +9,8 @@ import com.lmax.disruptor.util.DaemonThreadFactory;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaInput;
 import io.restorevideo.media.MediaOutput;
+import io.restorevideo.media.MediaRange;
+import io.restorevideo.media.RangeCut;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -36,6 +38,16 @@ public final class VideoPipeline {
 
   /** Runs the job to the end of the input; {@code in} and {@code out} stay open (the caller closes them). */
   public PipelineResult run(MediaInput in, MediaOutput out, ProgressListener progress) throws InterruptedException {
+    return run(in, out, progress, MediaRange.ALL);
+  }
+
+  /**
+   * Runs the job over {@code range} of the input: frames before it are decoded (after a seek to the keyframe
+   * before it, where the input can seek) and dropped, decoding stops at its end, the copied streams are cut
+   * to match, and every timestamp is moved so that the range starts at zero.
+   */
+  public PipelineResult run(MediaInput in, MediaOutput out, ProgressListener progress, MediaRange range)
+      throws InterruptedException {
     JobState state = new JobState();
     StageTiming decodeTiming = new StageTiming("decode");
     List<StageTiming> timings = new ArrayList<>();
@@ -57,14 +69,22 @@ public final class VideoPipeline {
     } else {
       group.then(enc);
     }
-    progress.started(in.info().durationSeconds());
+    progress.timings(List.copyOf(timings));
+    progress.started(range.isAll() ? in.info().durationSeconds()
+        : range.secondsOf(in.info().durationSeconds(), in.frameSeconds()));
     RingBuffer<FrameSlot> ring = disruptor.start();
     long started = System.nanoTime();
     long frames = 0;
     double lastSeconds = 0;
     int colorSpace = in.videoStream().codecpar().color_space();
     int colorRange = in.videoStream().codecpar().color_range();
-    MediaInput.PacketSink sink = (pkt, st) -> out.writeCopied(pkt, st);
+    MediaInput.PacketSink copy = (pkt, st) -> out.writeCopied(pkt, st);
+    RangeCut cut = range.isAll() ? null : new RangeCut(in, range, copy);
+    MediaInput.PacketSink sink = cut == null ? copy : cut;
+    boolean rangeEnded = false;
+    if (cut != null) {
+      in.seek(range.startSeconds());
+    }
     try {
       while (!state.failed()) {
         long seq = ring.next();
@@ -74,6 +94,13 @@ public final class VideoPipeline {
         long t0 = System.nanoTime();
         try {
           more = in.nextFrame(slot.decoded, sink);
+          while (more && cut != null && range.before(in.seconds(slot.decoded.pts()))) {
+            more = in.nextFrame(slot.decoded, sink);
+          }
+          if (more && cut != null && range.after(in.seconds(slot.decoded.pts()), frames)) {
+            more = false;
+            rangeEnded = true;
+          }
         } catch (MediaException e) {
           state.fail(e);
           more = false;
@@ -88,12 +115,13 @@ public final class VideoPipeline {
           break;
         }
         slot.index = frames++;
-        slot.pts = slot.decoded.pts();
-        slot.seconds = in.seconds(slot.pts);
+        long pts = slot.decoded.pts();
+        lastSeconds = in.seconds(pts);
+        slot.pts = cut == null ? pts : cut.videoPts(pts);
+        slot.seconds = cut == null ? lastSeconds : lastSeconds - range.startSeconds();
         slot.colorSpace = colorSpace;
         slot.colorRange = slot.decoded.color_range() != avutil.AVCOL_RANGE_UNSPECIFIED
             ? slot.decoded.color_range() : colorRange;
-        lastSeconds = slot.seconds;
         ring.publish(seq);
       }
       if (state.failed()) {
@@ -116,6 +144,7 @@ public final class VideoPipeline {
     }
     double wall = (System.nanoTime() - started) / 1e9;
     double end = lastSeconds + in.frameSeconds();
-    return new PipelineResult(frames, wall, end, in.incompleteReason(end), List.copyOf(timings));
+    // a range that ends before the input does is no early end
+    return new PipelineResult(frames, wall, end, rangeEnded ? null : in.incompleteReason(end), List.copyOf(timings));
   }
 }
