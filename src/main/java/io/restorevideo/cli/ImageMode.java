@@ -13,6 +13,7 @@ import io.restorevideo.restore.FaceRestoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * The restore command on still images: an INPUT that is an image file or a folder (without
@@ -45,9 +46,7 @@ final class ImageMode {
 
   /** Restores {@code input} into {@code output}; returns the exit code (1 when any image of a folder failed). */
   int run(Path input, Path output, boolean json) {
-    FaceRestoreOptions options = image.options(face.fidelity);
-    try (FaceModels nets = new FaceModels(models.resolver(), settings(options), face::announceDevice);
-        ImageRestorer restorer = build(nets, options)) {
+    return withRestorer(restorer -> {
       if (!Files.isDirectory(input)) {
         ImageResult r = restorer.restoreFile(input, output);
         warn(r);
@@ -74,6 +73,15 @@ final class ImageMode {
           + " images failed (named above); the others were written to " + output);
       err.flush();
       return 1;
+    });
+  }
+
+  /** Runs {@code work} with a still-image restorer of these options; the networks load once, before it. */
+  <T> T withRestorer(Function<ImageRestorer, T> work) {
+    FaceRestoreOptions options = image.options(face.fidelity);
+    try (FaceModels nets = new FaceModels(models.resolver(), settings(options), face::announceDevice);
+        ImageRestorer restorer = build(nets, options)) {
+      return work.apply(restorer);
     }
   }
 
