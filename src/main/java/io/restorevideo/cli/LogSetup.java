@@ -6,7 +6,8 @@ import java.util.List;
  * Logging of the command line, set before any logger exists (SLF4J's simple logger reads its levels when a
  * logger is created, and DJL's loggers are created when its classes load). Third-party libraries log at WARN;
  * the lines they print on every normal CPU run are known to be harmless and are suppressed; {@code --debug}
- * shows everything. A library user configures logging in their own program: only the command sets this.
+ * shows everything. A library user configures logging in their own program: only the command sets this. Levels
+ * are system properties set only where absent, so {@code -D} wins and the first run in a JVM decides.
  */
 final class LogSetup {
   private static final String PREFIX = "org.slf4j.simpleLogger.";
@@ -31,6 +32,9 @@ final class LogSetup {
       return;
     }
     setDefault(PREFIX + "defaultLogLevel", "warn");
+    // per-logger levels are read as each logger is made, so they hold even where SLF4J started before this
+    setDefault(PREFIX + "log.ai.djl", "warn");
+    setDefault(PREFIX + "log.org.bytedeco", "warn");
     setDefault(PREFIX + "log.io.restorevideo", "info");
     for (String name : HARMLESS) {
       setDefault(PREFIX + "log." + name, "error");

@@ -7,12 +7,13 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    LogSetup.configure(LogSetup.debugRequested(args));
     System.exit(run(args));
   }
 
   /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 usage) without exiting. */
   public static int run(String... args) {
+    // before any library logs: the first run in a JVM fixes the levels (see LogSetup)
+    LogSetup.configure(LogSetup.debugRequested(args));
     return newCommandLine().execute(args);
   }
 
