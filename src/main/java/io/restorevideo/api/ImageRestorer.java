@@ -147,8 +147,18 @@ public final class ImageRestorer implements AutoCloseable {
     return dot <= 0 ? name : name.substring(0, dot);
   }
 
+  /** The output's size over the input's. */
+  int upscale() {
+    return frames.options().upscale();
+  }
+
+  /** Restores the faces of one picture (8-bit BGR, not modified); the caller closes the result. */
+  FrameResult restoreFrame(Mat bgr) {
+    return frames.process(bgr);
+  }
+
   /** Boxes in the input file's pixels (detection ran on the read_image-enlarged copy). */
-  private static List<ImageResult.Face> boxes(FrameResult result) {
+  static List<ImageResult.Face> boxes(FrameResult result) {
     List<ImageResult.Face> out = new ArrayList<>();
     for (RestoredFace f : result.faces()) {
       DetectedFace d = f.detection().unscaled(result.inputScale());

@@ -11,6 +11,7 @@ import io.restorevideo.api.ImageResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * The restore command on still images: an INPUT that is an image file or a folder (without
@@ -34,10 +35,7 @@ final class ImageMode {
 
   /** Restores {@code input} into {@code output}; returns the exit code (1 when any image of a folder failed). */
   int run(Path input, Path output, boolean json) {
-    FrameOptions options = image.options(face.fidelity);
-    try (FaceModels nets = new FaceModels(models.checkedCache(), settings(options), face::announceDevice);
-        ImageRestorer restorer = image.applyTo(ImageRestorer.builder(), face.fidelity).networks(nets, options)
-            .build()) {
+    return withRestorer(restorer -> {
       if (!Files.isDirectory(input)) {
         ImageResult r = restorer.restoreFile(input, output);
         warn(r);
@@ -64,6 +62,16 @@ final class ImageMode {
           + " images failed (named above); the others were written to " + output);
       err.flush();
       return 1;
+    });
+  }
+
+  /** Runs {@code work} with a still-image restorer of these options; the networks load once, before it. */
+  <T> T withRestorer(Function<ImageRestorer, T> work) {
+    FrameOptions options = image.options(face.fidelity);
+    try (FaceModels nets = new FaceModels(models.checkedCache(), settings(options), face::announceDevice);
+        ImageRestorer restorer = image.applyTo(ImageRestorer.builder(), face.fidelity).networks(nets, options)
+            .build()) {
+      return work.apply(restorer);
     }
   }
 

@@ -2,12 +2,13 @@ package io.restorevideo.cli;
 
 import io.restorevideo.cli.options.FaceOptions;
 import io.restorevideo.cli.options.ImageOptions;
+import io.restorevideo.cli.options.InputOptions;
+import io.restorevideo.cli.options.RangeOptions;
 import io.restorevideo.cli.options.ModelOptions;
 import io.restorevideo.cli.options.PresetOptions;
 import io.restorevideo.cli.options.VideoFaceOptions;
 import io.restorevideo.cli.options.VideoOptions;
 import io.restorevideo.cli.bench.BenchCommand;
-import com.google.gson.GsonBuilder;
 import io.restorevideo.api.AlignedFaceJob;
 import io.restorevideo.api.FaceModels;
 import io.restorevideo.api.FaceSettings;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "restore-video 0.1.0",
     description = "Restores faces in videos and images with CodeFormer.",
-    subcommands = {ModelsCommand.class, DetectCommand.class, BenchCommand.class})
+    subcommands = {ModelsCommand.class, DetectCommand.class, PreviewCommand.class, BenchCommand.class})
 public final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -46,12 +47,15 @@ public final class RestoreCommand implements Callable<Integer> {
   String output;
 
   @Mixin VideoOptions video;
+  @Mixin InputOptions inputFormat;
+  @Mixin RangeOptions range;
   @Mixin FaceOptions face;
   @Mixin ImageOptions image;
   @Mixin VideoFaceOptions videoFaces;
   @Mixin ModelOptions models;
 
-  @Option(names = "--debug", description = "Print stack traces of failures.")
+  @Option(names = "--debug", description = "Print stack traces of failures and every library's log lines (DJL, "
+      + "JavaCPP; by default they log warnings only, without the known-harmless ones).")
   boolean debug;
 
   @Override
@@ -100,11 +104,16 @@ public final class RestoreCommand implements Callable<Integer> {
 
   private int runVideo() {
     if ("-".equals(output) && video.format == null) {
-      throw new ParameterException(spec.commandLine(), "OUTPUT '-' (stdout) needs --format mp4|mov|mkv|webm|avi");
+      throw new ParameterException(spec.commandLine(),
+          "OUTPUT '-' (stdout) needs --format mp4|mov|mkv|webm|avi|y4m|nut|rawvideo");
+    }
+    if ("-".equals(output) && video.json && video.jsonFile == null) {
+      throw new ParameterException(spec.commandLine(), "--json: stdout carries the video (OUTPUT is '-'); "
+          + "give --json-file FILE for the summary");
     }
     VideoJob.Builder job;
     try {
-      job = video.apply(VideoJob.builder(input, output));
+      job = range.apply(inputFormat.apply(video.apply(VideoJob.builder(input, output))));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -127,21 +136,28 @@ public final class RestoreCommand implements Callable<Integer> {
       err.println("restore-video: warning: " + line);
       err.flush();
     });
-    ProgressLine progress = new ProgressLine(err);
-    if (!video.quiet) {
-      job.progress(progress);
+    if (!(video.progressEvery > 0)) {
+      throw new ParameterException(spec.commandLine(), "--progress-every must be > 0 seconds");
     }
-    JobSummary summary;
+    ProgressReport progress;
     try {
-      summary = job.build().run();
-    } finally {
-      progress.end();
+      progress = ProgressReport.open(video.progress, video.quiet, "-".equals(output), spec.commandLine().getOut(), err);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (video.json) {
+    job.progress(progress.listener(), java.time.Duration.ofMillis(Math.round(video.progressEvery * 1000)));
+    JobSummary summary;
+    try (progress) {
+      summary = job.build().run();
+    }
+    if (video.jsonFile != null) {
+      summary.writeJson(video.jsonFile);
+    } else if (video.json) {
       PrintWriter out = spec.commandLine().getOut();
-      out.println(new GsonBuilder().setPrettyPrinting().create().toJson(summary));
+      out.println(summary.toJson());
       out.flush();
-    } else if (!video.quiet) {
+    }
+    if (!video.json && video.jsonFile == null && !video.quiet) {
       err.printf(java.util.Locale.ROOT, "%s: %d frames in %.1f s (%.1f fps)%n", output, summary.frames(),
           summary.seconds(), summary.fps());
       err.flush();

@@ -126,6 +126,11 @@ public final class MediaOutput implements AutoCloseable {
     AVStream vin = in.videoStream();
     AVStream st = in.context().streams(i);
     int type = st.codecpar().codec_type();
+    if (i != vin.index() && type != AVMEDIA_TYPE_UNKNOWN && ContainerFormat.videoOnly(muxer)) {
+      warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString()
+          + ") is left out: a " + muxer + " stream carries video only");
+      return;
+    }
     if (i == vin.index() || (type != AVMEDIA_TYPE_AUDIO && type != AVMEDIA_TYPE_SUBTITLE)) {
       if (i != vin.index() && type != AVMEDIA_TYPE_UNKNOWN) {
         warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString()
