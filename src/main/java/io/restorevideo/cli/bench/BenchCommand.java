@@ -26,14 +26,16 @@ import picocli.CommandLine.Spec;
 /** {@code restore-video bench ...}: benchmarks (not tests); each subcommand measures one part. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: prints a table (or --json) of throughput, time per stage and peak memory.",
-    subcommands = {BenchCommand.Pipeline.class, BenchCodeFormerCommand.class, BenchDetectorCommand.class,
-        BenchJitterCommand.class, BenchTrackingCommand.class, BenchUpsamplerCommand.class})
+    subcommands = {BenchCommand.Pipeline.class, BenchNetworksCommand.class, BenchCodeFormerCommand.class,
+        BenchDetectorCommand.class, BenchJitterCommand.class, BenchTrackingCommand.class,
+        BenchUpsamplerCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: pipeline, codeformer, detector, jitter, tracking or upsampler");
+    throw new ParameterException(spec.commandLine(), "Missing subcommand: pipeline, networks, codeformer, detector, "
+        + "jitter, tracking or upsampler");
   }
 
   /** Peak resident memory of this process (VmHWM) in MiB, or -1 where /proc is unavailable. */
