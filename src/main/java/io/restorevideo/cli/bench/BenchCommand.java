@@ -64,6 +64,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "pipeline without PyTorch.")
     boolean standInFaces;
 
+    @Option(names = "--faces", paramLabel = "N", defaultValue = "1",
+        description = "Stand-in faces per frame with --stand-in-faces, on a near-square grid (default: "
+            + "${DEFAULT-VALUE}).")
+    int faces;
+
     @Override
     public Integer call() throws IOException {
       String ext = video.format != null ? video.format : "mkv";
@@ -73,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
       try {
         VideoJob.Builder job = video.apply(VideoJob.builder(clip, out.toString())).ringSize(ringSize);
         if (standInFaces) {
-          job.faces(() -> StandInFaces.stages(TrackerOptions.defaults(), 1));
+          job.faces(() -> StandInFaces.stages(TrackerOptions.defaults(), 1, faces));
         }
         s = job.build().run();
       } finally {
@@ -88,6 +93,9 @@ public final class BenchCommand implements Callable<Integer> {
       result.put("fps", s.fps());
       result.put("ringSize", ringSize);
       result.put("standInFaces", standInFaces);
+      if (standInFaces) {
+        result.put("standInFacesPerFrame", faces);
+      }
       if (s.faces() != null) {
         result.put("faces", s.faces());
       }
