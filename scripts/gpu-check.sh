@@ -25,7 +25,7 @@ for a in "$@"; do
 done
 mkdir -p "$out"
 rows=()
-row() { rows+=("$(printf '%-34s %-10s %s' "$1" "$2" "$3")"); }
+row() { rows+=("$(printf '%-40s %-8s %s' "$1" "$2" "$3")"); }
 skip() { row "$1" "SKIPPED" "$2"; echo "gpu-check: SKIPPED $1: $2" >&2; }
 median() { # prints "network=median s" pairs of a bench networks JSON file
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
@@ -124,6 +124,6 @@ for p in fp32 fp16; do
 done
 
 echo
-printf '%-34s %-10s %s\n' "step" "result" "figures"
+printf '%-40s %-8s %s\n' "step" "result" "figures"
 printf '%s\n' "${rows[@]}"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ); JSON in $out"
