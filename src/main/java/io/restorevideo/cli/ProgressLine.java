@@ -1,11 +1,11 @@
 package io.restorevideo.cli;
 
-import io.restorevideo.pipeline.ProgressListener;
+import io.restorevideo.api.JobProgress;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /** The progress line on stderr: frames, fps, media time, and an ETA when the duration is known. */
-final class ProgressLine implements ProgressListener {
+final class ProgressLine implements JobProgress {
   private final PrintWriter err;
   private double totalSeconds;
   private long start = System.nanoTime();

@@ -10,12 +10,11 @@ import io.restorevideo.cli.bench.BenchCommand;
 import com.google.gson.GsonBuilder;
 import io.restorevideo.api.AlignedFaceJob;
 import io.restorevideo.api.FaceModels;
-import io.restorevideo.api.VideoFaces;
-import io.restorevideo.media.StillImages;
-import io.restorevideo.pipeline.FaceStages;
+import io.restorevideo.api.FaceSettings;
+import io.restorevideo.api.InputKind;
 import io.restorevideo.api.JobSummary;
+import io.restorevideo.api.VideoFaces;
 import io.restorevideo.api.VideoJob;
-import io.restorevideo.nn.codeformer.CodeFormerMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -72,53 +71,31 @@ public final class RestoreCommand implements Callable<Integer> {
     }
     if (!presetUpscale && !spec.commandLine().getParseResult().hasMatchedOption("--upscale")) {
       // the official default of 2 is for photos; a video's size is usually what the user wants to keep
-      image.upscale = isVideo() ? 1 : image.upscale;
+      image.upscale = InputKind.isVideo(input) ? 1 : image.upscale;
     }
-    CodeFormerMode mode = face.mode();
-    if (mode == CodeFormerMode.INPAINT && !face.hasAligned()) {
-      throw new ParameterException(spec.commandLine(), "--mode inpaint needs --has-aligned: the official "
-          + "inpainting model only takes aligned 512x512 faces with the damage painted pure white");
+    FaceSettings settings = face.settings();
+    if (settings.inpaintProblem() != null) {
+      throw new ParameterException(spec.commandLine(), settings.inpaintProblem());
     }
     PrintWriter err = spec.commandLine().getErr();
     if (face.fidelityIgnored()) {
-      err.printf(java.util.Locale.ROOT, "restore-video: warning: -w is ignored in --mode %s (its official "
-          + "script fixes w=%.0f)%n", mode.cliName(), mode.fidelity(0));
+      err.println("restore-video: warning: " + settings.ignoredFidelityWarning());
     }
-    if (face.hasAligned() && !isVideo()) {
-      AlignedFaceJob.run(Path.of(input), Path.of(output), models.resolver().path(mode.role()), face.settings());
+    InputKind kind = InputKind.of(input, face.hasAligned());
+    if (kind == InputKind.ALIGNED_STILLS) {
+      AlignedFaceJob.run(Path.of(input), Path.of(output), models.checkedCache(), settings);
       return 0;
     }
-    if (mode == CodeFormerMode.COLORIZE) {
+    if (settings.colorizes()) {
       err.println("restore-video: note: --mode colorize colours the face regions only; the rest of each frame "
           + "keeps its own colours");
     }
     err.flush();
-    if (ImageMode.handles(input, face.hasAligned())) {
+    if (kind == InputKind.STILLS) {
       return new ImageMode(face, image, models, spec.commandLine().getOut(), spec.commandLine().getErr())
           .run(Path.of(input), Path.of(output), video.json);
     }
     return runVideo();
-  }
-
-  /** A video input (not an image file or a folder of images). */
-  private boolean isVideo() {
-    if ("-".equals(input)) {
-      return true;
-    }
-    Path p = Path.of(input);
-    return !java.nio.file.Files.isDirectory(p) && !StillImages.isImageName(p);
-  }
-
-  /** The face stages for the video, or null with --no-faces; the networks load now. */
-  private FaceStages faceStages(FaceModels faceModels) {
-    if (videoFaces.noFaces) {
-      return null;
-    }
-    if (face.hasAligned()) {
-      return VideoFaces.aligned(faceModels, face.fidelity());
-    }
-    return VideoFaces.tracked(faceModels, image.options(face.fidelity()), videoFaces.tracking(),
-        image.backgroundUpsampler());
   }
 
   private int runVideo() {
@@ -132,9 +109,14 @@ public final class RestoreCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     int upscale = face.hasAligned() ? 1 : image.options(face.fidelity()).upscale();
-    try (FaceModels faceModels = new FaceModels(models.resolver(),
-        face.modelSettings(FaceModels.Settings.defaults().detectorThreshold(), image.bgTile()), face::announceDevice)) {
-      job.faces(() -> faceStages(faceModels)).upscale(upscale);
+    FaceSettings settings = face.settings();
+    try (FaceModels faceModels = new FaceModels(models.checkedCache(),
+        settings.modelSettings(FaceModels.Settings.defaults().detectorThreshold(), image.bgTile()),
+        face::announceDevice)) {
+      // the face stages, or none with --no-faces; the networks load when the job starts
+      job.faces(() -> videoFaces.noFaces ? null
+          : VideoFaces.of(faceModels, settings, image.options(face.fidelity()), videoFaces.tracking()))
+          .upscale(upscale);
       return runJob(job);
     }
   }

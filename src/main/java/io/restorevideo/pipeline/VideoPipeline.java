@@ -1,11 +1,5 @@
 package io.restorevideo.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.EventHandlerGroup;
-import com.lmax.disruptor.dsl.ProducerType;
-import com.lmax.disruptor.util.DaemonThreadFactory;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaInput;
 import io.restorevideo.media.MediaOutput;
@@ -27,9 +21,7 @@ public final class VideoPipeline {
   private final int ringSize;
 
   public VideoPipeline(List<FrameStage> stages, int ringSize) {
-    if (Integer.bitCount(ringSize) != 1) {
-      throw new IllegalArgumentException("ring size must be a power of two, got " + ringSize);
-    }
+    FrameRing.checkSize(ringSize);
     this.stages = List.copyOf(stages);
     this.ringSize = ringSize;
   }
@@ -37,85 +29,83 @@ public final class VideoPipeline {
   /** Runs the job to the end of the input; {@code in} and {@code out} stay open (the caller closes them). */
   public PipelineResult run(MediaInput in, MediaOutput out, ProgressListener progress) throws InterruptedException {
     JobState state = new JobState();
-    StageTiming decodeTiming = new StageTiming("decode");
     List<StageTiming> timings = new ArrayList<>();
+    StageTiming decodeTiming = new StageTiming("decode");
     timings.add(decodeTiming);
-    Disruptor<FrameSlot> disruptor = new Disruptor<>(FrameSlot::new, ringSize, DaemonThreadFactory.INSTANCE,
-        ProducerType.SINGLE, new BlockingWaitStrategy());
-    EventHandlerGroup<FrameSlot> group = null;
-    for (FrameStage stage : stages) {
-      StageTiming t = new StageTiming(stage.name());
-      timings.add(t);
-      StageHandler h = new StageHandler(stage, state, t);
-      group = group == null ? disruptor.handleEventsWith(h) : group.then(h);
-    }
+    List<StageTiming> stageTimings = new ArrayList<>();
     StageTiming encodeTiming = new StageTiming("encode");
-    timings.add(encodeTiming);
     EncoderHandler enc = new EncoderHandler(out, in.videoStream().time_base(), state, encodeTiming, progress);
-    if (group == null) {
-      disruptor.handleEventsWith(enc);
-    } else {
-      group.then(enc);
-    }
     progress.started(in.info().durationSeconds());
-    RingBuffer<FrameSlot> ring = disruptor.start();
-    long started = System.nanoTime();
-    long frames = 0;
-    double lastSeconds = 0;
-    int colorSpace = in.videoStream().codecpar().color_space();
-    int colorRange = in.videoStream().codecpar().color_range();
-    MediaInput.PacketSink sink = (pkt, st) -> out.writeCopied(pkt, st);
-    try {
-      while (!state.failed()) {
-        long seq = ring.next();
-        FrameSlot slot = ring.get(seq);
-        slot.reset();
-        boolean more;
-        long t0 = System.nanoTime();
-        try {
-          more = in.nextFrame(slot.decoded, sink);
-        } catch (MediaException e) {
-          state.fail(e);
-          more = false;
-        } catch (RuntimeException e) {
-          state.fail(new StageFailure("decode", e));
-          more = false;
-        }
-        decodeTiming.add(System.nanoTime() - t0, more ? 1 : 0);
-        if (!more) {
-          slot.endOfStream = true;
-          ring.publish(seq);
-          break;
-        }
-        slot.index = frames++;
-        slot.pts = slot.decoded.pts();
-        slot.seconds = in.seconds(slot.pts);
-        slot.colorSpace = colorSpace;
-        slot.colorRange = slot.decoded.color_range() != avutil.AVCOL_RANGE_UNSPECIFIED
-            ? slot.decoded.color_range() : colorRange;
-        lastSeconds = slot.seconds;
-        ring.publish(seq);
-      }
+    Decoded decoded;
+    long started;
+    try (FrameRing ring = new FrameRing(ringSize, stages, state, stageTimings, enc)) {
+      started = System.nanoTime();
+      decoded = decode(in, out, ring, state, decodeTiming);
       if (state.failed()) {
         // the end marker lets every handler run its flush/close path and the latch open
-        long seq = ring.next();
-        FrameSlot slot = ring.get(seq);
-        slot.reset();
-        slot.endOfStream = true;
-        ring.publish(seq);
+        ring.publishEnd();
       }
       state.awaitFinished(Long.MAX_VALUE);
-    } finally {
-      disruptor.shutdown();
-      for (int i = 0; i < ringSize; i++) {
-        ring.get(i).release();
-      }
     }
     if (state.failure() != null) {
       throw state.failure();
     }
+    timings.addAll(stageTimings);
+    timings.add(encodeTiming);
     double wall = (System.nanoTime() - started) / 1e9;
-    double end = lastSeconds + in.frameSeconds();
-    return new PipelineResult(frames, wall, end, in.incompleteReason(end), List.copyOf(timings));
+    double end = decoded.lastSeconds + in.frameSeconds();
+    return new PipelineResult(decoded.frames, wall, end, in.incompleteReason(end), List.copyOf(timings));
+  }
+
+  /** What the decoding loop reached. */
+  private record Decoded(long frames, double lastSeconds) {}
+
+  /**
+   * Decodes into ring slots until the input ends or a failure stops the job, copying the other streams'
+   * packets straight to the muxer; publishes the end marker when the input ends.
+   */
+  private static Decoded decode(MediaInput in, MediaOutput out, FrameRing ring, JobState state,
+      StageTiming timing) {
+    long frames = 0;
+    double lastSeconds = 0;
+    MediaInput.PacketSink sink = (pkt, st) -> out.writeCopied(pkt, st);
+    while (!state.failed()) {
+      long seq = ring.claim();
+      FrameSlot slot = ring.slot(seq);
+      long t0 = System.nanoTime();
+      boolean more = decodeOne(in, slot, sink, state);
+      timing.add(System.nanoTime() - t0, more ? 1 : 0);
+      if (!more) {
+        slot.endOfStream = true;
+        ring.publish(seq);
+        break;
+      }
+      stamp(slot, frames++, in);
+      lastSeconds = slot.seconds;
+      ring.publish(seq);
+    }
+    return new Decoded(frames, lastSeconds);
+  }
+
+  /** The next frame into {@code slot}; false at the end of the input or on a failure (recorded in state). */
+  private static boolean decodeOne(MediaInput in, FrameSlot slot, MediaInput.PacketSink sink, JobState state) {
+    try {
+      return in.nextFrame(slot.decoded, sink);
+    } catch (MediaException e) {
+      state.fail(e);
+    } catch (RuntimeException e) {
+      state.fail(new StageFailure("decode", e));
+    }
+    return false;
+  }
+
+  /** Index, timestamps and colour metadata of a decoded frame (the stream's range when the frame has none). */
+  private static void stamp(FrameSlot slot, long index, MediaInput in) {
+    slot.index = index;
+    slot.pts = slot.decoded.pts();
+    slot.seconds = in.seconds(slot.pts);
+    slot.colorSpace = in.videoStream().codecpar().color_space();
+    int range = slot.decoded.color_range();
+    slot.colorRange = range != avutil.AVCOL_RANGE_UNSPECIFIED ? range : in.videoStream().codecpar().color_range();
   }
 }
