@@ -14,14 +14,37 @@ import org.bytedeco.javacpp.PointerPointer;
  * stream's colour matrix and range so that a transcode does not shift colours. One instance per thread.
  */
 public final class FrameConverter implements AutoCloseable {
+  /**
+   * Without swscale's accurate rounding, YUV to BGR at 1080p takes a tenth of the CPU time (2 ms against 21 ms
+   * per frame, one core); decoded, converted to BGR and encoded back (precise), a 4:2:0 frame then lands on
+   * average 0.4 levels from the source (luma and chroma) instead of 0.1 (luma) and 0.4 (chroma), the fast path
+   * upsampling chroma more simply (docs/benchmarks.md, issue 18).
+   */
+  private static final int PRECISE = SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT;
+  private static final int FAST = SWS_BICUBIC | SWS_FULL_CHR_H_INT;
+
+  private final int flags;
   private SwsContext ctx;
   private final PointerPointer<?> srcData = new PointerPointer<>(AVFrame.AV_NUM_DATA_POINTERS);
   private final PointerPointer<?> dstData = new PointerPointer<>(AVFrame.AV_NUM_DATA_POINTERS);
 
+  /** The precise conversion (accurate rounding), which still images and the exact video mode use. */
+  public FrameConverter() {
+    this(true);
+  }
+
+  /**
+   * @param precise swscale's accurate rounding; without it the SIMD path, for decoded video whose pixels need
+   *     not equal the still-image path's
+   */
+  public FrameConverter(boolean precise) {
+    this.flags = precise ? PRECISE : FAST;
+  }
+
   /** Converts {@code src} into {@code dst}, both with width, height, format and buffers set. */
   public void convert(AVFrame src, AVFrame dst, int colorSpace, int colorRange) {
     ctx = sws_getCachedContext(ctx, src.width(), src.height(), src.format(), dst.width(), dst.height(),
-        dst.format(), SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, null, null, (DoublePointer) null);
+        dst.format(), flags, null, null, (DoublePointer) null);
     if (ctx == null) {
       throw new IllegalStateException("no conversion from " + av_get_pix_fmt_name(src.format()).getString()
           + " to " + av_get_pix_fmt_name(dst.format()).getString());

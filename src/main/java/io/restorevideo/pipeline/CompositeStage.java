@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_core.addWeighted;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import io.restorevideo.face.paste.FastFaceCompositor;
 import io.restorevideo.face.track.TrackedFace;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,15 +34,22 @@ final class CompositeStage implements FrameStage {
   private final int upscale;
   private final FaceStats stats;
   private final boolean reuseMasks;
+  private final FastFaceCompositor fast;
   private Map<Integer, Mat> trackMasks = new HashMap<>();
 
-  CompositeStage(FrameFaceRestorer faces, double maskSmoothing, FaceStats stats) {
+  /**
+   * @param exact blend as the still-image path does, bit for bit (the per-frame parity mode); otherwise the
+   *     float32 {@link FastFaceCompositor}, whose soft masks are made once per face geometry
+   */
+  CompositeStage(FrameFaceRestorer faces, double maskSmoothing, boolean exact, FaceStats stats) {
     this.faces = faces;
     this.maskSmoothing = maskSmoothing;
     this.upscale = faces.options().upscale();
     this.stats = stats;
     // with face upsampling the masks belong to the upsampled faces, which only the paste step makes
     this.reuseMasks = faces.options().parse() && !faces.options().faceUpsample();
+    // the helper's box frame is drawn by the exact compositor only
+    this.fast = exact || faces.options().drawBox() ? null : new FastFaceCompositor(upscale);
   }
 
   @Override
@@ -53,7 +61,7 @@ final class CompositeStage implements FrameStage {
   public void onFrame(FrameSlot slot) {
     try (FaceFrame frame = slot.attachment(FaceFrame.KEY, FaceFrame.class)) {
       List<Mat> masks = reuseMasks ? masks(frame) : null;
-      Mat canvas = faces.composite(frame.image(), frame.restored(), masks);
+      Mat canvas = faces.composite(frame.image(), frame.restored(), masks, fast);
       slot.output(toOutputSize(canvas, slot.width() * upscale, slot.height() * upscale));
       if (!frame.restored().isEmpty()) {
         stats.facesRestored += frame.restored().size();
@@ -126,5 +134,8 @@ final class CompositeStage implements FrameStage {
   public void close() {
     trackMasks.values().forEach(Mat::close);
     trackMasks.clear();
+    if (fast != null) {
+      fast.close();
+    }
   }
 }

@@ -33,7 +33,7 @@ public final class FaceStages {
     FaceStats stats = new FaceStats();
     FaceTracker tracker = new FaceTracker(detector, tracking);
     return new FaceStages(List.of(new TrackStage(faces, tracker, stats), new RestoreStage(faces, batchSize, stats),
-        new CompositeStage(faces, tracking.smoothing(), stats)), stats);
+        new CompositeStage(faces, tracking.smoothing(), tracking.parity(), stats)), stats);
   }
 
   /** Every frame is an aligned face ({@code --has-aligned}): restored as it is, batched up to {@code batchSize}. */

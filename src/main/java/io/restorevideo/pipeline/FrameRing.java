@@ -29,7 +29,8 @@ final class FrameRing implements AutoCloseable {
       EventHandler<FrameSlot> last) {
     checkSize(size);
     this.size = size;
-    disruptor = new Disruptor<>(FrameSlot::new, size, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+    boolean precise = preciseColour(stages);
+    disruptor = new Disruptor<>(() -> new FrameSlot(precise), size, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
         new BlockingWaitStrategy());
     EventHandlerGroup<FrameSlot> group = null;
     for (FrameStage stage : stages) {
@@ -44,6 +45,11 @@ final class FrameRing implements AutoCloseable {
       group.then(last);
     }
     ring = disruptor.start();
+  }
+
+  /** Whether frames are converted with swscale's accurate rounding: unless a stage accepts the fast path. */
+  static boolean preciseColour(List<FrameStage> stages) {
+    return stages.stream().noneMatch(FrameStage::approximateColour);
   }
 
   static void checkSize(int size) {

@@ -20,7 +20,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class FrameSlot {
   final AVFrame decoded = av_frame_alloc();
   private final AVFrame bgrView = av_frame_alloc();
-  private final FrameConverter converter = new FrameConverter();
+  private final FrameConverter converter;
   private final Map<String, Object> attachments = new HashMap<>();
   private Mat bgr;
   private boolean bgrMade;
@@ -34,6 +34,11 @@ public final class FrameSlot {
   boolean endOfStream;
   int colorSpace;
   int colorRange;
+
+  /** @param preciseColour swscale's accurate rounding for {@link #bgr()} (see {@link FrameStage#approximateColour}) */
+  FrameSlot(boolean preciseColour) {
+    converter = new FrameConverter(preciseColour);
+  }
 
   void reset() {
     attachments.clear();

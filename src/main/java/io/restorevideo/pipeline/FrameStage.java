@@ -23,6 +23,15 @@ public interface FrameStage {
   /** Completes every frame queued by {@link #onFrame}; called at each end of batch and at the end of stream. */
   default void flush() throws Exception {}
 
+  /**
+   * True when this stage accepts the fast conversion of decoded frames to BGR (see
+   * {@code media.FrameConverter}; the encoder's conversion stays precise): the ring's slots then use it
+   * whenever any stage accepts it. False by default, so the exact mode keeps the still-image path's pixels.
+   */
+  default boolean approximateColour() {
+    return false;
+  }
+
   /** Called once on the stage's thread after the last frame (also after a failure). */
   default void close() throws Exception {}
 }

@@ -61,6 +61,12 @@ final class TrackStage implements FrameStage {
     }
   }
 
+  /** Outside the parity mode the frames need not equal the still-image path's, so the fast conversion does. */
+  @Override
+  public boolean approximateColour() {
+    return !tracker.options().parity();
+  }
+
   @Override
   public void close() {
     tracker.close();

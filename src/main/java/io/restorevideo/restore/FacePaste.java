@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.restorevideo.face.AffineMatrix;
 import io.restorevideo.face.paste.FaceCompositor;
+import io.restorevideo.face.paste.FastFaceCompositor;
 import io.restorevideo.face.paste.PasteAffine;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,10 @@ final class FacePaste {
   /**
    * @param masks parse masks per face (CV_64FC1 in [0, 1], any size; not closed here), or null to compute
    *     them with the masker when parse masks are on
+   * @param fast the float32 compositor to blend with, or null for the exact (helper-faithful) blend
    * @return the new output image, {@code input * upscale} in size
    */
-  Mat paste(PreparedImage image, List<RestoredFace> faces, List<Mat> masks) {
+  Mat paste(PreparedImage image, List<RestoredFace> faces, List<Mat> masks, FastFaceCompositor fast) {
     if (masks != null && masks.size() != faces.size()) {
       throw new IllegalArgumentException(masks.size() + " parse masks for " + faces.size() + " faces");
     }
@@ -70,7 +72,11 @@ final class FacePaste {
       for (int i = 0; i < faces.size(); i++) {
         toPaste.add(new FaceCompositor.Face(pasteFaces.get(i), matrices.get(i), parse == null ? null : parse.get(i)));
       }
-      compositor.paste(canvas, toPaste);
+      if (fast == null) {
+        compositor.paste(canvas, toPaste);
+      } else {
+        fast.paste(canvas, toPaste);
+      }
       return canvas;
     } catch (RuntimeException e) {
       canvas.close();

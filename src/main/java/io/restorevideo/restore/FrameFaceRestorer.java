@@ -7,6 +7,7 @@ import io.restorevideo.face.align.FaceAligner;
 import io.restorevideo.face.detect.FaceDetector;
 import io.restorevideo.face.align.FaceTemplate;
 import io.restorevideo.face.detect.HelperDetection;
+import io.restorevideo.face.paste.FastFaceCompositor;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -128,7 +129,15 @@ public final class FrameFaceRestorer implements AutoCloseable {
    * @param masks one parse mask per face (not closed here), or null to let this compute them when parsing is on
    */
   public Mat composite(PreparedImage image, List<RestoredFace> faces, List<Mat> masks) {
-    return paste.paste(image, faces, masks);
+    return paste.paste(image, faces, masks, null);
+  }
+
+  /**
+   * {@link #composite} blended by {@code fast} (float32, masks reused per face geometry; not the helper's
+   * exact pixels), for video outside the exact per-frame mode.
+   */
+  public Mat composite(PreparedImage image, List<RestoredFace> faces, List<Mat> masks, FastFaceCompositor fast) {
+    return paste.paste(image, faces, masks, fast);
   }
 
   /** The official whole-image flow on one decoded image. */
