@@ -13,6 +13,7 @@ import io.restorevideo.pipeline.FrameStage;
 import io.restorevideo.pipeline.PipelineResult;
 import io.restorevideo.pipeline.ProgressListener;
 import io.restorevideo.pipeline.StageTiming;
+import io.restorevideo.pipeline.ThreadBudget;
 import io.restorevideo.pipeline.VideoPipeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,12 @@ public final class VideoJob {
     ProgressReporter reporter = null;
     try (OutputFile target = OutputFile.prepare(b.output, b.input);
         MediaInput in = MediaInput.open(b.input, b.inputFormat)) {
-      // the networks load once the input is known to be a video, so a bad input is reported first
+      // the networks load once the input is known to be a video, so a bad input is reported first; the
+      // thread budget before them, as libtorch reads its thread counts when its engine starts (a plain
+      // re-encode loads neither libtorch nor OpenCV)
+      if (b.faces != null) {
+        ThreadBudget.forThisMachine().apply();
+      }
       faces = b.faces == null ? null : b.faces.get();
       PipelineResult r;
       List<String> outStreams;

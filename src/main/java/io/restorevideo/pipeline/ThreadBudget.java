@@ -1,0 +1,50 @@
+package io.restorevideo.pipeline;
+
+import org.bytedeco.opencv.global.opencv_core;
+
+/**
+ * One thread budget for a video job, so that its stages, which all run at once, do not ask for more threads
+ * than the machine has cores (each stage of the ring has its own thread; see the package documentation):
+ *
+ * <ul>
+ *   <li>the networks' intra-op threads (libtorch): {@code cores - 1}, at least 1; the one core left is shared
+ *       by the CPU stages (decode, track, composite, encode), which are light next to a network on the CPU;
+ *   <li>libtorch inter-op threads: 1 (these networks have no parallel branches worth a pool);
+ *   <li>OpenCV's pool: {@code cores / 4}, at least 1, because four stages call OpenCV at the same time.
+ * </ul>
+ *
+ * <p>A value the user set ({@code -Dai.djl.pytorch.num_threads}, {@code -Dai.djl.pytorch.num_interop_threads})
+ * wins. The libtorch values are read when the engine starts, so {@link #apply} must run before the first
+ * network loads.
+ */
+public record ThreadBudget(int cores, int networkThreads, int openCvThreads) {
+  static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+  static final String TORCH_INTEROP = "ai.djl.pytorch.num_interop_threads";
+  /** The stages besides the network that call OpenCV concurrently: decode, track, composite, encode. */
+  private static final int CPU_STAGES = 4;
+
+  public static ThreadBudget of(int cores) {
+    if (cores < 1) {
+      throw new IllegalArgumentException("cores must be at least 1, got " + cores);
+    }
+    return new ThreadBudget(cores, Math.max(1, cores - 1), Math.max(1, cores / CPU_STAGES));
+  }
+
+  /** The budget for the cores this JVM may use. */
+  public static ThreadBudget forThisMachine() {
+    return of(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Sets OpenCV's pool now and libtorch's thread counts for when its engine starts (unless set already). */
+  public void apply() {
+    opencv_core.setNumThreads(openCvThreads);
+    setIfAbsent(TORCH_THREADS, networkThreads);
+    setIfAbsent(TORCH_INTEROP, 1);
+  }
+
+  private static void setIfAbsent(String property, int value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, Integer.toString(value));
+    }
+  }
+}

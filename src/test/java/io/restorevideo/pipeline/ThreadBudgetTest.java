@@ -1,0 +1,25 @@
+package io.restorevideo.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class ThreadBudgetTest {
+  @Test
+  void twoCoresGiveOneThreadToEachPool() {
+    assertEquals(new ThreadBudget(2, 1, 1), ThreadBudget.of(2));
+    assertEquals(new ThreadBudget(1, 1, 1), ThreadBudget.of(1));
+  }
+
+  @Test
+  void manyCoresKeepOneForTheCpuStagesAndShareOpenCvAmongThem() {
+    assertEquals(new ThreadBudget(16, 15, 4), ThreadBudget.of(16));
+    assertEquals(new ThreadBudget(6, 5, 1), ThreadBudget.of(6));
+  }
+
+  @Test
+  void noCoresIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> ThreadBudget.of(0));
+  }
+}
