@@ -26,7 +26,7 @@ class FaceCompositorRegionTest {
   private static final int H = 360;
 
   /** crop-to-frame similarity: scale, angle (radians), translation of the crop's origin. */
-  private static AffineMatrix similarity(double s, double angle, double tx, double ty) {
+  static AffineMatrix similarity(double s, double angle, double tx, double ty) {
     double c = s * Math.cos(angle);
     double n = s * Math.sin(angle);
     return AffineMatrix.of(c, -n, tx, n, c, ty);

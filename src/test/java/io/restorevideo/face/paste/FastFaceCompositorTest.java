@@ -22,11 +22,10 @@ class FastFaceCompositorTest {
   private static final int W = 640;
   private static final int H = 360;
 
-  private static AffineMatrix similarity(double s, double angle, double cx, double cy) {
-    double c = s * Math.cos(angle);
-    double n = s * Math.sin(angle);
-    // the crop's centre (256, 256) lands on (cx, cy)
-    return AffineMatrix.of(c, -n, cx - (c * 256 - n * 256), n, c, cy - (n * 256 + c * 256));
+  /** A similarity that puts the crop's centre (256, 256) on (cx, cy). */
+  private static AffineMatrix centredOn(double s, double angle, double cx, double cy) {
+    AffineMatrix m = FaceCompositorRegionTest.similarity(s, angle, 0, 0);
+    return m.translated(cx - m.applyX(256, 256), cy - m.applyY(256, 256));
   }
 
   private static Mat background() {
@@ -78,9 +77,9 @@ class FastFaceCompositorTest {
   @Test
   void squareMaskPasteIsCloseToTheExactOne() {
     try (Mat face = new Mat(512, 512, CV_8UC3, new Scalar(200, 40, 90, 0))) {
-      check(List.of(new FaceCompositor.Face(face, similarity(0.35, 0.2, 320, 180))), 320, 180);
+      check(List.of(new FaceCompositor.Face(face, centredOn(0.35, 0.2, 320, 180))), 320, 180);
       // same size, moved and turned: the cached mask serves
-      check(List.of(new FaceCompositor.Face(face, similarity(0.35, -0.3, 250.3, 170.6))), 250, 171);
+      check(List.of(new FaceCompositor.Face(face, centredOn(0.35, -0.3, 250.3, 170.6))), 250, 171);
     }
   }
 
@@ -94,7 +93,7 @@ class FastFaceCompositorTest {
     }
     try (Mat face = new Mat(512, 512, CV_8UC3, new Scalar(30, 220, 140, 0));
         Mat parse = ParseMask.fromClasses(classes, 512, 512)) {
-      check(List.of(new FaceCompositor.Face(face, similarity(0.4, 0.1, 300, 190), parse)), 300, 230);
+      check(List.of(new FaceCompositor.Face(face, centredOn(0.4, 0.1, 300, 190), parse)), 300, 230);
     }
   }
 }
