@@ -2,6 +2,7 @@ package io.restorevideo.api;
 
 import io.restorevideo.media.ContainerFormat;
 import io.restorevideo.media.EncoderSettings;
+import io.restorevideo.media.FrameRange;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaInput;
 import io.restorevideo.media.MediaOutput;
@@ -61,10 +62,16 @@ public final class VideoJob {
       faces = b.faces == null ? null : b.faces.get();
       PipelineResult r;
       List<String> outStreams;
-      try (MediaOutput out = MediaOutput.open(target.url(), b.output, muxer, in, b.encoder,
-          w -> warn(warnings, w, b.warnings))) {
-        r = new VideoPipeline(allStages(), b.ringSize).run(in, out, b.progress);
+      try (MediaOutput out = b.range == null
+          ? MediaOutput.open(target.url(), b.output, muxer, in, b.encoder, w -> warn(warnings, w, b.warnings))
+          : MediaOutput.openVideoPart(target.url(), b.output, muxer, in, b.encoder,
+              w -> warn(warnings, w, b.warnings))) {
+        r = new VideoPipeline(allStages(), b.ringSize).run(in, out, b.progress, b.warmup, b.range);
         outStreams = out.streams();
+      }
+      if (b.range != null && r.frames() != b.range.frames() && r.incompleteReason() == null) {
+        throw new UserException(b.input + ": frames " + b.range.first() + " to " + b.range.end() + " gave "
+            + r.frames() + " frames instead of " + b.range.frames() + " (damaged or changed input)");
       }
       if (r.incompleteReason() != null) {
         String line = b.input + ": input ends early, " + r.incompleteReason() + "; " + r.frames() + " frames written";
@@ -156,6 +163,8 @@ public final class VideoJob {
     private int upscale = 1;
     private ProgressListener progress = ProgressListener.NONE;
     private java.util.function.Consumer<String> warnings = LOG::warn;
+    private FrameRange warmup;
+    private FrameRange range;
 
     private Builder(String input, String output) {
       this.input = Objects.requireNonNull(input, "input");
@@ -232,6 +241,18 @@ public final class VideoJob {
     /** Receives each warning line as it happens (default: logged); all of them are also in the summary. */
     public Builder warnings(java.util.function.Consumer<String> warnings) {
       this.warnings = Objects.requireNonNull(warnings);
+      return this;
+    }
+
+    /**
+     * Encodes only the frames of {@code range} (a segment of the input) into a video-only part with a
+     * closed GOP, after running the frames of {@code warmup} (those just before it, or null) through the
+     * stages unwritten. The other streams are left for {@link VideoParts#join}. The job fails unless the
+     * range yields exactly its number of frames.
+     */
+    public Builder segment(FrameRange warmup, FrameRange range) {
+      this.warmup = warmup;
+      this.range = Objects.requireNonNull(range, "range");
       return this;
     }
 

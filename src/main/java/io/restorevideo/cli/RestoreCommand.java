@@ -3,16 +3,13 @@ package io.restorevideo.cli;
 import io.restorevideo.cli.options.FaceOptions;
 import io.restorevideo.cli.options.ImageOptions;
 import io.restorevideo.cli.options.ModelOptions;
-import io.restorevideo.cli.options.PresetOptions;
 import io.restorevideo.cli.options.VideoFaceOptions;
 import io.restorevideo.cli.options.VideoOptions;
 import io.restorevideo.cli.bench.BenchCommand;
 import com.google.gson.GsonBuilder;
 import io.restorevideo.api.AlignedFaceJob;
 import io.restorevideo.api.FaceModels;
-import io.restorevideo.api.VideoFaces;
 import io.restorevideo.media.StillImages;
-import io.restorevideo.pipeline.FaceStages;
 import io.restorevideo.api.JobSummary;
 import io.restorevideo.api.VideoJob;
 import io.restorevideo.nn.codeformer.CodeFormerMode;
@@ -33,7 +30,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "restore-video 0.1.0",
     description = "Restores faces in videos and images with CodeFormer.",
-    subcommands = {ModelsCommand.class, DetectCommand.class, BenchCommand.class})
+    subcommands = {ModelsCommand.class, DetectCommand.class, BatchCommand.class, BenchCommand.class})
 public final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -60,20 +57,7 @@ public final class RestoreCommand implements Callable<Integer> {
     if (input == null || output == null) {
       throw new ParameterException(spec.commandLine(), "Missing INPUT and OUTPUT (see --help)");
     }
-    boolean presetUpscale = false;
-    if (videoFaces.preset != null) {
-      presetUpscale = PresetOptions.apply(spec, videoFaces.preset).options().containsKey("upscale");
-    }
-    try {
-      face.validate();
-      videoFaces.tracking();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    if (!presetUpscale && !spec.commandLine().getParseResult().hasMatchedOption("--upscale")) {
-      // the official default of 2 is for photos; a video's size is usually what the user wants to keep
-      image.upscale = isVideo() ? 1 : image.upscale;
-    }
+    new VideoJobSetup(face, image, videoFaces).applyPresetAndValidate(spec, isVideo());
     CodeFormerMode mode = face.mode();
     if (mode == CodeFormerMode.INPAINT && !face.hasAligned()) {
       throw new ParameterException(spec.commandLine(), "--mode inpaint needs --has-aligned: the official "
@@ -109,18 +93,6 @@ public final class RestoreCommand implements Callable<Integer> {
     return !java.nio.file.Files.isDirectory(p) && !StillImages.isImageName(p);
   }
 
-  /** The face stages for the video, or null with --no-faces; the networks load now. */
-  private FaceStages faceStages(FaceModels faceModels) {
-    if (videoFaces.noFaces) {
-      return null;
-    }
-    if (face.hasAligned()) {
-      return VideoFaces.aligned(faceModels, face.fidelity());
-    }
-    return VideoFaces.tracked(faceModels, image.options(face.fidelity()), videoFaces.tracking(),
-        image.backgroundUpsampler());
-  }
-
   private int runVideo() {
     if ("-".equals(output) && video.format == null) {
       throw new ParameterException(spec.commandLine(), "OUTPUT '-' (stdout) needs --format mp4|mov|mkv|webm|avi");
@@ -131,10 +103,9 @@ public final class RestoreCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    int upscale = face.hasAligned() ? 1 : image.options(face.fidelity()).upscale();
-    try (FaceModels faceModels = new FaceModels(models.resolver(),
-        face.modelSettings(FaceModels.Settings.defaults().detectorThreshold(), image.bgTile()), face::announceDevice)) {
-      job.faces(() -> faceStages(faceModels)).upscale(upscale);
+    VideoJobSetup setup = new VideoJobSetup(face, image, videoFaces);
+    try (FaceModels faceModels = new FaceModels(models.resolver(), setup.modelSettings(null), face::announceDevice)) {
+      job.faces(() -> setup.faceStages(faceModels)).upscale(setup.upscale());
       return runJob(job);
     }
   }

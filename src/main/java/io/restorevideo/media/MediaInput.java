@@ -185,6 +185,35 @@ public final class MediaInput implements AutoCloseable {
     }
   }
 
+  /**
+   * Moves to the last keyframe at or before {@code pts} (video stream time base) and empties the decoder, so
+   * the next {@link #nextFrame} decodes from there.
+   */
+  public void seek(long pts) {
+    int ret = av_seek_frame(fmt, video.index(), pts, AVSEEK_FLAG_BACKWARD);
+    if (ret < 0) {
+      throw new MediaException(name + ": cannot seek to pts " + pts + " (" + FfmpegError.describe(ret) + ")");
+    }
+    avcodec_flush_buffers(decoder);
+    draining = false;
+    lastPts = AV_NOPTS_VALUE;
+    lastDuration = 0;
+  }
+
+  /**
+   * Reads the next packet of a stream other than the decoded video into {@code target} (the caller unrefs
+   * it); false at the end of the input. For muxing the other streams again without decoding the video.
+   */
+  public boolean nextOtherPacket(AVPacket target) {
+    while (av_read_frame(fmt, target) >= 0) {
+      if (target.stream_index() != video.index()) {
+        return true;
+      }
+      av_packet_unref(target);
+    }
+    return false;
+  }
+
   private void readPacket(PacketSink sink) {
     int ret = av_read_frame(fmt, packet);
     if (ret < 0) {

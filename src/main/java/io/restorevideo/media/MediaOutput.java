@@ -46,6 +46,7 @@ public final class MediaOutput implements AutoCloseable {
   private final List<String> streamSummary;
   private final AVPacket encoded = av_packet_alloc();
   private long videoPackets;
+  private long lastVideoDts = AV_NOPTS_VALUE;
   private boolean finished;
 
   private MediaOutput(String name, AVFormatContext oc, AVCodecContext encoder, AVStream videoOut, int[] copyMap,
@@ -66,6 +67,30 @@ public final class MediaOutput implements AutoCloseable {
    */
   public static MediaOutput open(String url, String shownName, String muxer, MediaInput in, EncoderSettings s,
       Consumer<String> warn) {
+    return open(url, shownName, muxer, in, s, null, false, warn);
+  }
+
+  /**
+   * A video-only part of a segmented job: the encoder as {@link #open} sets it up (so every part of a video
+   * has the same settings), a closed GOP, and no other stream: those are muxed once, at the join.
+   */
+  public static MediaOutput openVideoPart(String url, String shownName, String muxer, MediaInput in,
+      EncoderSettings s, Consumer<String> warn) {
+    return open(url, shownName, muxer, in, s, null, true, warn);
+  }
+
+  /**
+   * The join of a segmented job: a video stream with the parameters of {@code partVideo} (a part's stream,
+   * whose packets {@link #writeVideoPacket} copies) and every other stream of {@code in} as {@link #open}
+   * carries them.
+   */
+  public static MediaOutput openJoin(String url, String shownName, String muxer, MediaInput in, AVStream partVideo,
+      Consumer<String> warn) {
+    return open(url, shownName, muxer, in, null, partVideo, false, warn);
+  }
+
+  private static MediaOutput open(String url, String shownName, String muxer, MediaInput in, EncoderSettings s,
+      AVStream partVideo, boolean videoOnly, Consumer<String> warn) {
     AVFormatContext oc = new AVFormatContext(null);
     int ret = avformat_alloc_output_context2(oc, null, muxer, url);
     if (ret < 0) {
@@ -73,19 +98,29 @@ public final class MediaOutput implements AutoCloseable {
     }
     AVOutputFormat of = oc.oformat();
     AVStream vin = in.videoStream();
-    AVCodecContext enc = VideoEncoderSetup.open(shownName, muxer, of, in, s);
+    AVCodecContext enc = null;
     AVStream vout = avformat_new_stream(oc, null);
-    avcodec_parameters_from_context(vout.codecpar(), enc);
-    vout.time_base(enc.time_base());
+    if (partVideo == null) {
+      enc = VideoEncoderSetup.open(shownName, muxer, of, in, s, videoOnly);
+      avcodec_parameters_from_context(vout.codecpar(), enc);
+      vout.time_base(enc.time_base());
+      vout.sample_aspect_ratio(enc.sample_aspect_ratio());
+    } else {
+      avcodec_parameters_copy(vout.codecpar(), partVideo.codecpar());
+      vout.codecpar().codec_tag(0);
+      vout.time_base(partVideo.time_base());
+      vout.sample_aspect_ratio(partVideo.codecpar().sample_aspect_ratio());
+    }
     vout.avg_frame_rate(vin.avg_frame_rate());
-    vout.sample_aspect_ratio(enc.sample_aspect_ratio());
     copySideData(vin.codecpar(), vout.codecpar());
     copyTags(vin, vout);
     vout.disposition(vin.disposition());
 
     List<String> summary = new ArrayList<>();
-    summary.add("video " + enc.codec().name().getString() + " " + av_get_pix_fmt_name(enc.pix_fmt()).getString()
-        + " (re-encoded from stream " + vin.index() + ")");
+    summary.add(enc == null
+        ? "video " + avcodec_get_name(vout.codecpar().codec_id()).getString() + " (joined from the segment parts)"
+        : "video " + enc.codec().name().getString() + " " + av_get_pix_fmt_name(enc.pix_fmt()).getString()
+            + " (re-encoded from stream " + vin.index() + ")");
     AVFormatContext ic = in.context();
     int[] map = new int[ic.nb_streams()];
     StreamTranscoder[] transcoders = new StreamTranscoder[ic.nb_streams()];
@@ -94,8 +129,8 @@ public final class MediaOutput implements AutoCloseable {
     for (int i = 0; i < ic.nb_streams(); i++) {
       AVStream st = ic.streams(i);
       int type = st.codecpar().codec_type();
-      if (i == vin.index() || (type != AVMEDIA_TYPE_AUDIO && type != AVMEDIA_TYPE_SUBTITLE)) {
-        if (i != vin.index() && type != AVMEDIA_TYPE_UNKNOWN) {
+      if (videoOnly || i == vin.index() || (type != AVMEDIA_TYPE_AUDIO && type != AVMEDIA_TYPE_SUBTITLE)) {
+        if (!videoOnly && i != vin.index() && type != AVMEDIA_TYPE_UNKNOWN) {
           warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString()
               + ") is not carried over: only video, audio and subtitle streams are");
         }
@@ -146,7 +181,7 @@ public final class MediaOutput implements AutoCloseable {
       AVIOContext pb = new AVIOContext(null);
       ret = avio_open(pb, url, AVIO_FLAG_WRITE);
       if (ret < 0) {
-        avcodec_free_context(enc);
+        freeEncoder(enc);
         avformat_free_context(oc);
         throw new MediaException(shownName + ": cannot write (" + FfmpegError.describe(ret) + ")");
       }
@@ -160,13 +195,19 @@ public final class MediaOutput implements AutoCloseable {
     ret = avformat_write_header(oc, muxOpts);
     av_dict_free(muxOpts);
     if (ret < 0) {
-      avcodec_free_context(enc);
+      freeEncoder(enc);
       avio_close(oc.pb());
       avformat_free_context(oc);
       throw new MediaException(shownName + ": cannot write the " + muxer + " header (" + FfmpegError.describe(ret)
           + ")");
     }
     return new MediaOutput(shownName, oc, enc, vout, map, transcoders, pending, summary);
+  }
+
+  private static void freeEncoder(AVCodecContext enc) {
+    if (enc != null) {
+      avcodec_free_context(enc);
+    }
   }
 
   /** Side data that describes the picture (not the old encode), so it must survive re-encoding. */
@@ -287,9 +328,25 @@ public final class MediaOutput implements AutoCloseable {
     videoPackets++;
   }
 
+  /** Writes a copy of a video packet whose timestamps are in {@code tb} (for the join of parts). */
+  public synchronized void writeVideoPacket(AVPacket pkt, org.bytedeco.ffmpeg.avutil.AVRational tb) {
+    AVPacket p = av_packet_clone(pkt);
+    av_packet_rescale_ts(p, tb, videoOut.time_base());
+    // Matroska stores no dts: its demuxer leaves the first packets of a part without one, and the muxer
+    // wants them increasing; any increasing dts not above the pts will do, since none is stored there
+    if (p.dts() == AV_NOPTS_VALUE || (lastVideoDts != AV_NOPTS_VALUE && p.dts() <= lastVideoDts)) {
+      p.dts(lastVideoDts == AV_NOPTS_VALUE ? p.pts() : Math.min(p.pts(), lastVideoDts + 1));
+    }
+    lastVideoDts = p.dts();
+    write(p, videoOut.time_base(), videoOut.index());
+    videoPackets++;
+  }
+
   /** Drains the encoder and writes the trailer; the file is complete afterwards. */
   public void finish() {
-    encode(null);
+    if (encoder != null) {
+      encode(null);
+    }
     synchronized (this) {
       for (int i = 0; i < transcoders.length; i++) {
         if (transcoders[i] != null) {
@@ -318,7 +375,7 @@ public final class MediaOutput implements AutoCloseable {
         t.close();
       }
     }
-    avcodec_free_context(encoder);
+    freeEncoder(encoder);
     if ((oc.oformat().flags() & AVFMT_NOFILE) == 0 && oc.pb() != null) {
       avio_close(oc.pb());
     }

@@ -6,6 +6,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
+import io.restorevideo.media.FrameRange;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaInput;
 import io.restorevideo.media.MediaOutput;
@@ -36,6 +37,21 @@ public final class VideoPipeline {
 
   /** Runs the job to the end of the input; {@code in} and {@code out} stay open (the caller closes them). */
   public PipelineResult run(MediaInput in, MediaOutput out, ProgressListener progress) throws InterruptedException {
+    return run(in, out, progress, null, null);
+  }
+
+  /**
+   * Runs the frames of {@code range} only (a segment), after the frames of {@code warmup} (the frames just
+   * before it) have gone through the stages unwritten, so that tracking enters the segment as a whole run
+   * would. Decoding starts at the keyframe at or before the warm-up; frame numbers are the video's own.
+   * Null ranges: the whole input.
+   */
+  public PipelineResult run(MediaInput in, MediaOutput out, ProgressListener progress, FrameRange warmup,
+      FrameRange range) throws InterruptedException {
+    FrameRange from = warmup != null && warmup.frames() > 0 ? warmup : range;
+    if (from != null && from.first() > 0) {
+      in.seek(from.startPts());
+    }
     JobState state = new JobState();
     StageTiming decodeTiming = new StageTiming("decode");
     List<StageTiming> timings = new ArrayList<>();
@@ -61,6 +77,7 @@ public final class VideoPipeline {
     RingBuffer<FrameSlot> ring = disruptor.start();
     long started = System.nanoTime();
     long frames = 0;
+    long index = from == null ? 0 : from.first();
     double lastSeconds = 0;
     int colorSpace = in.videoStream().codecpar().color_space();
     int colorRange = in.videoStream().codecpar().color_range();
@@ -74,6 +91,13 @@ public final class VideoPipeline {
         long t0 = System.nanoTime();
         try {
           more = in.nextFrame(slot.decoded, sink);
+          // frames between the seek's keyframe and the warm-up are only decoded
+          while (more && from != null && slot.decoded.pts() < from.startPts()) {
+            more = in.nextFrame(slot.decoded, sink);
+          }
+          if (more && range != null && slot.decoded.pts() >= range.endPts()) {
+            more = false;
+          }
         } catch (MediaException e) {
           state.fail(e);
           more = false;
@@ -87,8 +111,12 @@ public final class VideoPipeline {
           ring.publish(seq);
           break;
         }
-        slot.index = frames++;
+        slot.index = index++;
         slot.pts = slot.decoded.pts();
+        slot.warmup = range != null && slot.pts < range.startPts();
+        if (!slot.warmup) {
+          frames++;
+        }
         slot.seconds = in.seconds(slot.pts);
         slot.colorSpace = colorSpace;
         slot.colorRange = slot.decoded.color_range() != avutil.AVCOL_RANGE_UNSPECIFIED
@@ -116,6 +144,7 @@ public final class VideoPipeline {
     }
     double wall = (System.nanoTime() - started) / 1e9;
     double end = lastSeconds + in.frameSeconds();
-    return new PipelineResult(frames, wall, end, in.incompleteReason(end), List.copyOf(timings));
+    boolean toTheEnd = range == null || range.endPts() == Long.MAX_VALUE;
+    return new PipelineResult(frames, wall, end, toTheEnd ? in.incompleteReason(end) : null, List.copyOf(timings));
   }
 }
