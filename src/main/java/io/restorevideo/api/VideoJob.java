@@ -6,6 +6,7 @@ import io.restorevideo.media.FrameRange;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaInput;
 import io.restorevideo.media.MediaOutput;
+import io.restorevideo.media.PreFilters;
 import io.restorevideo.media.StreamInfo;
 import io.restorevideo.pipeline.FaceStages;
 import io.restorevideo.pipeline.FrameStage;
@@ -58,6 +59,7 @@ public final class VideoJob {
     }
     try (OutputFile target = OutputFile.prepare(b.output, b.input);
         MediaInput in = MediaInput.open(b.input)) {
+      in.filter(PreFilters.describe(b.input, in, b.deinterlace, b.denoise));
       // the networks load once the input is known to be a video, so a bad input is reported first
       faces = b.faces == null ? null : b.faces.get();
       PipelineResult r;
@@ -163,6 +165,8 @@ public final class VideoJob {
     private int upscale = 1;
     private ProgressListener progress = ProgressListener.NONE;
     private java.util.function.Consumer<String> warnings = LOG::warn;
+    private String deinterlace;
+    private String denoise;
     private FrameRange warmup;
     private FrameRange range;
 
@@ -241,6 +245,23 @@ public final class VideoJob {
     /** Receives each warning line as it happens (default: logged); all of them are also in the summary. */
     public Builder warnings(java.util.function.Consumer<String> warnings) {
       this.warnings = Objects.requireNonNull(warnings);
+      return this;
+    }
+
+    /**
+     * Deinterlacing before the stages: auto (the stream's field order, else FFmpeg's idet on the first
+     * frames), off (null), bwdif or yadif. One frame per frame; the output is flagged progressive.
+     */
+    public Builder deinterlace(String mode) {
+      PreFilters.validate(mode, null);
+      this.deinterlace = mode;
+      return this;
+    }
+
+    /** Denoising before the stages: off (null), hqdn3d or nlmeans, optionally {@code =strength}. */
+    public Builder denoise(String spec) {
+      PreFilters.validate(null, spec);
+      this.denoise = spec;
       return this;
     }
 

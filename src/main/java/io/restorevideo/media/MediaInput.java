@@ -52,6 +52,10 @@ public final class MediaInput implements AutoCloseable {
   private int decodeErrors;
   private long lastPts = AV_NOPTS_VALUE;
   private long lastDuration;
+  private String filterDescription;
+  private VideoFilter filter;
+  private boolean filterEnded;
+  private final AVFrame unfiltered = av_frame_alloc();
 
   private MediaInput(String name, AVFormatContext fmt, AVStream video, AVCodecContext decoder) {
     this.name = name;
@@ -154,6 +158,54 @@ public final class MediaInput implements AutoCloseable {
    * best-effort). Packets of other streams met on the way go to {@code sink}. Returns false at the end.
    */
   public boolean nextFrame(AVFrame target, PacketSink sink) {
+    if (filterDescription == null) {
+      return decodeFrame(target, sink);
+    }
+    while (true) {
+      if (filter != null && filter.pull(target)) {
+        return true;
+      }
+      if (filterEnded) {
+        return false;
+      }
+      if (decodeFrame(unfiltered, sink)) {
+        if (filter == null) {
+          filter = new VideoFilter(filterDescription, unfiltered.width(), unfiltered.height(), unfiltered.format(),
+              video.time_base(), video.codecpar().sample_aspect_ratio());
+        }
+        filter.push(unfiltered);
+      } else if (filter != null) {
+        filter.push(null);
+        filterEnded = true;
+      } else {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Runs every decoded frame through an FFmpeg filter graph (e.g. a deinterlacer) before {@link #nextFrame}
+   * returns it; the filters must give one frame per frame and keep the pts. Null: none.
+   */
+  public void filter(String description) {
+    closeFilter();
+    filterDescription = description;
+  }
+
+  /** True when a filter graph runs on the frames. */
+  public boolean filtered() {
+    return filterDescription != null;
+  }
+
+  private void closeFilter() {
+    if (filter != null) {
+      filter.close();
+      filter = null;
+    }
+    filterEnded = false;
+  }
+
+  private boolean decodeFrame(AVFrame target, PacketSink sink) {
     while (true) {
       av_frame_unref(target);
       int ret = avcodec_receive_frame(decoder, target);
@@ -195,6 +247,8 @@ public final class MediaInput implements AutoCloseable {
       throw new MediaException(name + ": cannot seek to pts " + pts + " (" + FfmpegError.describe(ret) + ")");
     }
     avcodec_flush_buffers(decoder);
+    // temporal filters must not mix frames from before the seek with those after it
+    closeFilter();
     draining = false;
     lastPts = AV_NOPTS_VALUE;
     lastDuration = 0;
@@ -281,6 +335,8 @@ public final class MediaInput implements AutoCloseable {
 
   @Override
   public void close() {
+    closeFilter();
+    av_frame_free(unfiltered);
     av_packet_free(packet);
     avcodec_free_context(decoder);
     avformat_close_input(fmt);

@@ -61,6 +61,10 @@ final class VideoEncoderSetup {
     if ((of.flags() & AVFMT_GLOBALHEADER) != 0) {
       c.flags(c.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
     }
+    if (in.filtered()) {
+      // the pre-filters deinterlace (or leave progressive input as it was): the new encode is progressive
+      c.field_order(AV_FIELD_PROGRESSIVE);
+    }
     if (closedGop) {
       c.flags(c.flags() | AV_CODEC_FLAG_CLOSED_GOP);
     }
