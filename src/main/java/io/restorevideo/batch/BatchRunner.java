@@ -116,7 +116,7 @@ public final class BatchRunner {
       List<VideoOutcome> outcomes = new ArrayList<>();
       for (Work w : works) {
         outcomes.add(w.outcome);
-        if (w.outcome.state() != VideoOutcome.State.UP_TO_DATE) {
+        if (w.outcome.state() == VideoOutcome.State.DONE) {
           run += w.plans.size() - w.reused;
         }
       }

@@ -64,9 +64,10 @@ class BatchResumeTest {
   void killedHalfWayResumesWithFinishedSegmentsAndMatchesAnUnsegmentedRun() throws Exception {
     Path in = minuteClip();
     Path out = dir.resolve("out");
-    Path result = out.resolve("minute.mp4");
+    Path result = out.resolve("minute.mkv");
     Path journal = out.resolve(".restore-video/journal.json");
-    List<String> options = List.of("--segment-seconds", "10", "--video-codec", "ffv1", "--no-faces");
+    List<String> options = List.of("--segment-seconds", "10", "--video-codec", "ffv1", "--no-faces", "--format",
+        "mkv");
     Process p = startBatch(in, out, options);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
     while (segmentsDone(journal) < 3) {
@@ -92,7 +93,7 @@ class BatchResumeTest {
     assertEquals(6 - finished, json.get("segmentsRun").getAsInt(), resumed.out());
     assertTrue(resumed.err().contains(finished + " of 6 segments reused"), resumed.err());
 
-    Path whole = dir.resolve("whole.mp4");
+    Path whole = dir.resolve("whole.mkv");
     CliRun ref = CliRun.of(in.toString(), whole.toString(), "--video-codec", "ffv1", "--no-faces", "--quiet");
     assertEquals(0, ref.exit(), ref.err());
     List<String> expected = Ffmpeg.videoFrameMd5(whole);
