@@ -18,11 +18,13 @@ public final class VideoFilter implements AutoCloseable {
   private final AVFilterContext source;
   private final AVFilterContext sink;
   private final String description;
+  private final AVRational timeBase;
 
   /** A graph for frames of this size, pixel format and time base (pts units). */
   public VideoFilter(String description, int width, int height, int pixelFormat, AVRational timeBase,
       AVRational aspect) {
     this.description = description;
+    this.timeBase = av_make_q(timeBase.num(), timeBase.den());
     graph = avfilter_graph_alloc();
     source = new AVFilterContext().retainReference();
     sink = new AVFilterContext().retainReference();
@@ -71,6 +73,12 @@ public final class VideoFilter implements AutoCloseable {
     if (ret < 0) {
       throw new MediaException("video filter " + description + ": " + FfmpegError.describe(ret));
     }
+    // deinterlacers halve the time base (they could double the rate): give the pts back in the input's units
+    AVRational out = av_buffersink_get_time_base(sink);
+    if (target.pts() != AV_NOPTS_VALUE) {
+      target.pts(av_rescale_q(target.pts(), out, timeBase));
+    }
+    target.duration(av_rescale_q(target.duration(), out, timeBase));
     return true;
   }
 

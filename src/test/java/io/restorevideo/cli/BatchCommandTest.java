@@ -37,14 +37,16 @@ class BatchCommandTest {
     Files.writeString(in.resolve("notes.txt"), "not a video extension: ignored");
     Path out = dir.resolve("out");
 
+    // two workers take the segments of the three videos in parallel
     CliRun r = CliRun.of("batch", in.toString(), "-o", out.toString(), "--no-faces", "--segment-seconds", "0.5",
-        "--json", "--quiet");
+        "--jobs", "2", "--json", "--quiet");
 
     assertEquals(1, r.exit(), r.err());
     assertTrue(r.err().contains("broken.mp4"), r.err());
     JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
     assertEquals(3, json.get("done").getAsInt(), r.out());
     assertEquals(1, json.get("failed").getAsInt(), r.out());
+    assertEquals(12, json.get("segmentsRun").getAsInt(), "four segments per 2 s clip: " + r.out());
     for (Path src : good) {
       Path result = out.resolve(in.relativize(src));
       assertTrue(Files.exists(result), "mirrored output " + result + "\n" + r.err());
