@@ -52,6 +52,18 @@ public final class VideoFaces {
     }
   }
 
+  /**
+   * The face stages of a restore job: {@link #aligned} when the settings say the frames are aligned faces,
+   * else {@link #tracked} with these frame options and tracking.
+   */
+  public static FaceStages of(FaceModels models, FaceSettings face, FrameOptions frame, Tracking tracking) {
+    if (face.hasAligned()) {
+      return aligned(models, face.fidelity());
+    }
+    return tracked(models, frame.restoreOptions(), tracking.toTrackerOptions(),
+        frame.background() == FrameOptions.Background.realesrgan);
+  }
+
   /** A video whose every frame is an aligned face ({@code --has-aligned}). */
   public static FaceStages aligned(FaceModels models, double fidelity) {
     try {

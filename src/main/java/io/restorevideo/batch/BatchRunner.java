@@ -4,7 +4,6 @@ import io.restorevideo.api.JobSummary;
 import io.restorevideo.api.UserException;
 import io.restorevideo.api.VideoParts;
 import io.restorevideo.media.VideoIndex;
-import io.restorevideo.pipeline.ProgressListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -293,9 +292,9 @@ public final class BatchRunner {
       throw new JournalException(part.getParent() + ": cannot create (" + e.getMessage() + ")", e);
     }
     long[] seen = {0};
-    ProgressListener progress = (frames, seconds) -> {
-      framesDone.addAndGet(frames - seen[0]);
-      seen[0] = frames;
+    java.util.function.Consumer<io.restorevideo.api.JobProgress> progress = p -> {
+      framesDone.addAndGet(p.frames() - seen[0]);
+      seen[0] = p.frames();
       report.run();
     };
     JobSummary s = worker.restore(plan, part, progress, line -> listener.note("warning: " + line));

@@ -2,7 +2,8 @@ package io.restorevideo.batch;
 
 import io.restorevideo.api.JobSummary;
 import io.restorevideo.api.VideoJob;
-import io.restorevideo.pipeline.ProgressListener;
+import io.restorevideo.api.JobProgress;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -19,8 +20,9 @@ public final class SegmentWorker {
   }
 
   /** Throws {@link io.restorevideo.api.UserException} with one line naming the file when the segment fails. */
-  public JobSummary restore(SegmentPlan plan, Path part, ProgressListener progress, Consumer<String> warnings) {
+  public JobSummary restore(SegmentPlan plan, Path part, Consumer<JobProgress> progress, Consumer<String> warnings) {
     VideoJob.Builder job = template.configure(VideoJob.builder(plan.input(), part.toString()));
-    return job.segment(plan.warmup(), plan.frames()).progress(progress).warnings(warnings).build().run();
+    return job.segment(plan.warmup(), plan.frames()).progress(progress, Duration.ofMillis(500)).warnings(warnings)
+        .build().run();
   }
 }

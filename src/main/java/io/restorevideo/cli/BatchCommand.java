@@ -118,7 +118,7 @@ public final class BatchCommand implements Callable<Integer> {
       for (int i = 0; i < workers; i++) {
         String device = devices == null || devices.isEmpty() ? null : "gpu:" + devices.get(i);
         FaceModels m = videoFaces.noFaces ? null
-            : new FaceModels(models.resolver(), setup.modelSettings(device), face::announceDevice);
+            : new FaceModels(models.checkedCache(), setup.modelSettings(device), face::announceDevice);
         if (m != null) {
           loaded.add(m);
         }

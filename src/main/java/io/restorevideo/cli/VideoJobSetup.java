@@ -41,6 +41,10 @@ final class VideoJobSetup {
       // the official default of 2 is for photos; a video's size is usually what the user wants to keep
       image.upscale = video ? 1 : image.upscale;
     }
+    String inpaint = face.settings().inpaintProblem();
+    if (inpaint != null) {
+      throw new ParameterException(spec.commandLine(), inpaint);
+    }
   }
 
   /** The face stages for one video, or null with --no-faces; the networks load now (once per models). */
@@ -48,11 +52,7 @@ final class VideoJobSetup {
     if (videoFaces.noFaces) {
       return null;
     }
-    if (face.hasAligned()) {
-      return VideoFaces.aligned(faceModels, face.fidelity());
-    }
-    return VideoFaces.tracked(faceModels, image.options(face.fidelity()), videoFaces.tracking(),
-        image.backgroundUpsampler());
+    return VideoFaces.of(faceModels, face.settings(), image.options(face.fidelity()), videoFaces.tracking());
   }
 
   /** The output's size factor. */
@@ -62,7 +62,8 @@ final class VideoJobSetup {
 
   /** The networks' settings on {@code device} (null: the one --device chose). */
   FaceModels.Settings modelSettings(String device) {
-    FaceModels.Settings s = face.modelSettings(FaceModels.Settings.defaults().detectorThreshold(), image.bgTile());
+    FaceModels.Settings s = face.settings().modelSettings(FaceModels.Settings.defaults().detectorThreshold(),
+        image.bgTile());
     return device == null ? s : new FaceModels.Settings(device, s.precision(), s.batchSize(), s.codeformerHeads(),
         s.detectorThreshold(), s.bgTile(), s.mode());
   }

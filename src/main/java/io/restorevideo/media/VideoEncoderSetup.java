@@ -25,6 +25,10 @@ final class VideoEncoderSetup {
 
   private VideoEncoderSetup() {}
 
+  static AVCodecContext open(String shownName, String muxer, AVOutputFormat of, MediaInput in, EncoderSettings s) {
+    return open(shownName, muxer, of, in, s, false);
+  }
+
   /** {@code closedGop}: no frame refers across a GOP's start, so parts encoded apart can be joined. */
   static AVCodecContext open(String shownName, String muxer, AVOutputFormat of, MediaInput in, EncoderSettings s,
       boolean closedGop) {
@@ -89,6 +93,9 @@ final class VideoEncoderSetup {
         av_dict_set(opts, "cpu-used", "5", 0);
         av_dict_set(opts, "row-mt", "1", 0);
       }
+      case "rawvideo", "wrapped_avframe" -> {
+        // uncompressed: no quality setting applies
+      }
       default -> {
         // encoders without CRF (mpeg4 and the like) take a fixed quantiser: CRF 18 maps to q 2
         c.flags(c.flags() | AV_CODEC_FLAG_QSCALE);
@@ -115,11 +122,11 @@ final class VideoEncoderSetup {
   }
 
   /**
-   * The input's time base keeps every pts as it was; AVI has no timestamps, only a frame index, so there
-   * the base is one frame of the average rate.
+   * The input's time base keeps every pts as it was; AVI, y4m and raw video have no timestamps, only a frame
+   * index (y4m even writes the time base as its frame rate), so there the base is one frame of the average rate.
    */
   static org.bytedeco.ffmpeg.avutil.AVRational timeBase(String muxer, AVStream vin) {
-    if (muxer.equals("avi") && vin.avg_frame_rate().num() > 0) {
+    if (ContainerFormat.frameIndexed(muxer) && vin.avg_frame_rate().num() > 0) {
       return av_inv_q(vin.avg_frame_rate());
     }
     return vin.time_base();
@@ -129,6 +136,9 @@ final class VideoEncoderSetup {
     return switch (muxer) {
       case "webm" -> "libvpx-vp9";
       case "avi" -> "mpeg4";
+      // frame pipes carry uncompressed frames: the reader wants pictures, not a codec to decode
+      case "yuv4mpegpipe" -> "wrapped_avframe";
+      case "nut", "rawvideo" -> "rawvideo";
       default -> depth > 8 ? "libx265" : "libx264";
     };
   }
