@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "restore-video 0.1.0",
     description = "Restores faces in videos and images with CodeFormer.",
-    subcommands = {ModelsCommand.class, DetectCommand.class, BenchCommand.class})
+    subcommands = {ModelsCommand.class, DetectCommand.class, MetricsCommand.class, BenchCommand.class})
 public final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
