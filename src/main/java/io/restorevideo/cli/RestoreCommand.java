@@ -67,6 +67,7 @@ public final class RestoreCommand implements Callable<Integer> {
     try {
       face.validate();
       videoFaces.tracking();
+      videoFaces.temporal();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -118,7 +119,7 @@ public final class RestoreCommand implements Callable<Integer> {
       return VideoFaces.aligned(faceModels, face.fidelity());
     }
     return VideoFaces.tracked(faceModels, image.options(face.fidelity()), videoFaces.tracking(),
-        image.backgroundUpsampler());
+        image.backgroundUpsampler(), videoFaces.temporal());
   }
 
   private int runVideo() {
