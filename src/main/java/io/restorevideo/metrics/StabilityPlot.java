@@ -104,7 +104,8 @@ public final class StabilityPlot {
     }
     lo = Math.min(0, lo);
     double yStep = niceStep((hi - lo) / 5);
-    hi = Math.max(yStep, Math.ceil(hi / yStep) * yStep);
+    // headroom, so the highest line does not run along the frame
+    hi = Math.max(yStep, Math.ceil(hi * 1.05 / yStep) * yStep);
     lo = Math.floor(lo / yStep) * yStep;
     int x1 = LEFT;
     int x2 = WIDTH - RIGHT;
