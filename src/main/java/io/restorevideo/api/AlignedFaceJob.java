@@ -3,9 +3,10 @@ package io.restorevideo.api;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import io.restorevideo.face.color.Grayscale;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.StillImages;
+import io.restorevideo.restore.FaceBatch;
+import io.restorevideo.restore.FaceBatchRestorer;
 import io.restorevideo.nn.Precision;
 import io.restorevideo.nn.codeformer.CodeFormerMode;
 import io.restorevideo.nn.codeformer.CodeFormerRestorer;
@@ -51,8 +52,10 @@ public final class AlignedFaceJob {
       if (mode == null) {
         throw new IllegalArgumentException("a CodeFormer mode is required");
       }
-      if (!(w >= 0 && w <= 1)) {
-        throw new UserException("-w " + w + ": the fidelity weight must be between 0 and 1");
+      try {
+        CodeFormerMode.checkFidelity(w);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage(), e);
       }
       if (batchSize < 1) {
         throw new UserException("--batch-size " + batchSize + ": must be at least 1");
@@ -62,10 +65,19 @@ public final class AlignedFaceJob {
 
   private AlignedFaceJob() {}
 
+  /**
+   * Restores {@code input} (an image, or a folder of images) into {@code output} with the checkpoint of the
+   * settings' mode from {@code models}; returns the number of faces.
+   */
+  public static int run(Path input, Path output, ModelCache models, FaceSettings settings) {
+    return run(input, output, models.path(settings.mode().role()), settings.alignedSettings());
+  }
+
   /** Restores {@code input} (an image, or a folder of images) into {@code output}; returns the number of faces. */
   public static int run(Path input, Path output, Path weights, Settings s) {
     List<Path[]> jobs = plan(input, output);
-    try (CodeFormerRestorer restorer = load(weights, s)) {
+    try (CodeFormerRestorer net = load(weights, s)) {
+      FaceBatchRestorer restorer = restorer(net, s.mode());
       long t0 = System.nanoTime();
       for (int start = 0; start < jobs.size(); start += s.batchSize()) {
         List<Path[]> part = jobs.subList(start, Math.min(jobs.size(), start + s.batchSize()));
@@ -73,14 +85,8 @@ public final class AlignedFaceJob {
         for (Path[] job : part) {
           faces.add(readFace(job[0], s.mode()));
         }
-        List<Mat> restored = restorer.restore(faces, s.w());
+        List<Mat> restored = FaceBatch.restoreAligned(restorer, faces, s.w());
         for (int i = 0; i < part.size(); i++) {
-          if (s.mode().grayInputStaysGray() && Grayscale.isGray(faces.get(i), Grayscale.DEFAULT_THRESHOLD)) {
-            LOG.info("{}: grayscale input, the restored face is made gray", part.get(i)[0]);
-            Mat colour = restored.get(i);
-            restored.set(i, Grayscale.restoredFaceForGrayInput(colour, faces.get(i)));
-            colour.close();
-          }
           write(restored.get(i), part.get(i)[1]);
           restored.get(i).close();
           faces.get(i).close();
@@ -90,6 +96,21 @@ public final class AlignedFaceJob {
       LOG.info(String.format(Locale.ROOT, "%d faces in %.1f s", jobs.size(), (System.nanoTime() - t0) / 1e9));
     }
     return jobs.size();
+  }
+
+  /** The network as the restore room calls it, with the mode's gray rule. */
+  private static FaceBatchRestorer restorer(CodeFormerRestorer net, CodeFormerMode mode) {
+    return new FaceBatchRestorer() {
+      @Override
+      public List<Mat> restore(List<Mat> aligned, double fidelity) {
+        return net.restore(aligned, fidelity);
+      }
+
+      @Override
+      public boolean grayInputStaysGray() {
+        return mode.grayInputStaysGray();
+      }
+    };
   }
 
   private static CodeFormerRestorer load(Path weights, Settings s) {

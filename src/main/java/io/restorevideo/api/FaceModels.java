@@ -14,6 +14,7 @@ import io.restorevideo.restore.BackgroundUpsampler;
 import io.restorevideo.restore.FaceBatchRestorer;
 import io.restorevideo.restore.FaceMasker;
 import io.restorevideo.models.ModelResolver;
+import io.restorevideo.models.ModelRole;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -29,6 +30,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * or video) runs the chosen mode.
  */
 public final class FaceModels implements AutoCloseable {
+  /** Real-ESRGAN tile size in input pixels, the official script's 400 (0 = the whole image at once). */
+  public static final int DEFAULT_BG_TILE = TiledUpsampler.DEFAULT_TILE;
+
   /** Which networks and how they run. */
   public record Settings(String device, Precision precision, int batchSize, int codeformerHeads,
       float detectorThreshold, int bgTile, CodeFormerMode mode) {
@@ -52,7 +56,7 @@ public final class FaceModels implements AutoCloseable {
 
     /** Official settings on the CPU: fp32, 8 heads, threshold 0.8, Real-ESRGAN tiles of 400. */
     public static Settings defaults() {
-      return new Settings("cpu", Precision.FP32, 4, 8, DetectionDecoder.DEFAULT_CONF_THRESHOLD, 400);
+      return new Settings("cpu", Precision.FP32, 4, 8, DetectionDecoder.DEFAULT_CONF_THRESHOLD, DEFAULT_BG_TILE);
     }
   }
 
@@ -68,6 +72,11 @@ public final class FaceModels implements AutoCloseable {
 
   public FaceModels(ModelResolver resolver, Settings settings) {
     this(resolver, settings, () -> {});
+  }
+
+  /** The networks of {@code models}'s files; {@code beforeFirstLoad} runs once, just before the first loads. */
+  public FaceModels(ModelCache models, Settings settings, Runnable beforeFirstLoad) {
+    this(models.resolver(), settings, beforeFirstLoad);
   }
 
   /** @param beforeFirstLoad runs once, just before the first network loads (e.g. to say which device) */
@@ -134,7 +143,7 @@ public final class FaceModels implements AutoCloseable {
   public synchronized FaceDetector detector() {
     if (detector == null) {
       loading();
-      detector = RetinaFaceDetector.load(resolver.path("detector"), settings.detectorThreshold(),
+      detector = RetinaFaceDetector.load(resolver.path(ModelRole.DETECTOR), settings.detectorThreshold(),
           DetectionDecoder.DEFAULT_NMS_THRESHOLD);
     }
     return detector;
@@ -144,7 +153,7 @@ public final class FaceModels implements AutoCloseable {
   public synchronized FaceMasker masker() {
     if (parser == null) {
       loading();
-      parser = FaceParser.load(resolver.path("parsenet"));
+      parser = FaceParser.load(resolver.path(ModelRole.PARSENET));
     }
     FaceParser net = parser;
     return faces -> inBatches(faces, net::masks);

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * Inputs are never modified; every output goes to a temporary name and is renamed when complete.
  */
 public final class ImageRestorer implements AutoCloseable {
+  /** Inputs with more pixels than this are refused before decoding, unless {@link Builder#maxPixels} says else. */
+  public static final long DEFAULT_MAX_PIXELS = StillImages.DEFAULT_MAX_PIXELS;
+
   private static final Logger LOG = LoggerFactory.getLogger(ImageRestorer.class);
 
   private final FrameFaceRestorer frames;
@@ -36,7 +39,7 @@ public final class ImageRestorer implements AutoCloseable {
   private final long maxPixels;
 
   private ImageRestorer(Builder b) {
-    this.frames = new FrameFaceRestorer(b.options, b.detector, b.restorer, b.parser, b.upsampler);
+    this.frames = new FrameFaceRestorer(b.options, b.detector, b.restorer, b.masker, b.upsampler);
     this.saveFaces = b.saveFaces;
     this.maxPixels = b.maxPixels;
   }
@@ -144,13 +147,22 @@ public final class ImageRestorer implements AutoCloseable {
     return dot <= 0 ? name : name.substring(0, dot);
   }
 
+  /** The output's size over the input's. */
+  int upscale() {
+    return frames.options().upscale();
+  }
+
+  /** Restores the faces of one picture (8-bit BGR, not modified); the caller closes the result. */
+  FrameResult restoreFrame(Mat bgr) {
+    return frames.process(bgr);
+  }
+
   /** Boxes in the input file's pixels (detection ran on the read_image-enlarged copy). */
-  private static List<ImageResult.Face> boxes(FrameResult result) {
-    float s = (float) result.inputScale();
+  static List<ImageResult.Face> boxes(FrameResult result) {
     List<ImageResult.Face> out = new ArrayList<>();
     for (RestoredFace f : result.faces()) {
-      DetectedFace d = f.detection();
-      out.add(new ImageResult.Face(d.x1() / s, d.y1() / s, d.x2() / s, d.y2() / s, d.score()));
+      DetectedFace d = f.detection().unscaled(result.inputScale());
+      out.add(new ImageResult.Face(d.x1(), d.y1(), d.x2(), d.y2(), d.score()));
     }
     return out;
   }
@@ -165,15 +177,40 @@ public final class ImageRestorer implements AutoCloseable {
     private FaceRestoreOptions options = FaceRestoreOptions.defaults();
     private FaceDetector detector;
     private FaceBatchRestorer restorer;
-    private FaceMasker parser;
+    private FaceMasker masker;
     private BackgroundUpsampler upsampler;
     private Path saveFaces;
-    private long maxPixels = StillImages.DEFAULT_MAX_PIXELS;
+    private long maxPixels = DEFAULT_MAX_PIXELS;
 
     private Builder() {}
 
     public Builder options(FaceRestoreOptions options) {
       this.options = options;
+      return this;
+    }
+
+    public Builder options(FrameOptions options) {
+      return options(options.restoreOptions());
+    }
+
+    /**
+     * These options with the networks of {@code models} that they need: the detector and CodeFormer, ParseNet
+     * when the options parse, Real-ESRGAN when they upsample the background or the faces. The networks load
+     * now, so a missing or wrong weights file fails before any output exists.
+     */
+    public Builder networks(FaceModels models, FrameOptions frame) {
+      options(frame.restoreOptions());
+      try {
+        detector(models.detector()).restorer(models.restorer());
+        if (frame.parse()) {
+          masker(models.masker());
+        }
+        if (frame.needsUpsampler()) {
+          upsampler(models.upsampler());
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage(), e);
+      }
       return this;
     }
 
@@ -189,8 +226,8 @@ public final class ImageRestorer implements AutoCloseable {
     }
 
     /** Required unless parsing is off in the options. */
-    public Builder parser(FaceMasker parser) {
-      this.parser = parser;
+    public Builder masker(FaceMasker masker) {
+      this.masker = masker;
       return this;
     }
 

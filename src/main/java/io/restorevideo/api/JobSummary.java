@@ -1,5 +1,10 @@
 package io.restorevideo.api;
 
+import com.google.gson.GsonBuilder;
+import io.restorevideo.media.AtomicFiles;
+import io.restorevideo.media.MediaException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +24,20 @@ public record JobSummary(
     Map<String, Double> stageSeconds,
     List<String> warnings,
     FaceSummary faces) {
+  /** The summary as the pretty-printed JSON object that {@code --json} prints. */
+  public String toJson() {
+    return new GsonBuilder().setPrettyPrinting().create().toJson(this);
+  }
+
+  /** Writes {@link #toJson} to {@code file} (complete or not at all). */
+  public void writeJson(Path file) {
+    try {
+      AtomicFiles.write(file, (toJson() + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (MediaException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+  }
+
   public JobSummary {
     inputStreams = List.copyOf(inputStreams);
     outputStreams = List.copyOf(outputStreams);

@@ -35,6 +35,11 @@ public final class VideoFaces {
    * in the exact per-frame mode ({@code --detect-every 1 --smoothing 0}), which stays the official per-frame
    * result unless a strength is asked for.
    */
+  public static double temporal(Double requested, Tracking tracking) {
+    return temporal(requested, tracking.toTrackerOptions());
+  }
+
+  /** As {@link #temporal(Double, Tracking)}, for the tracker's own settings. */
   public static double temporal(Double requested, TrackerOptions tracking) {
     if (requested != null) {
       if (!(requested >= 0 && requested <= 1)) {
@@ -77,6 +82,24 @@ public final class VideoFaces {
     } catch (RuntimeException e) {
       throw new UserException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * The face stages of a restore job: {@link #aligned} when the settings say the frames are aligned faces,
+   * else {@link #tracked} with these frame options and tracking.
+   */
+  public static FaceStages of(FaceModels models, FaceSettings face, FrameOptions frame, Tracking tracking) {
+    return of(models, face, frame, tracking, temporal(null, tracking));
+  }
+
+  /** As above, with the restored faces stabilised along their tracks at {@code temporal} (0 = off). */
+  public static FaceStages of(FaceModels models, FaceSettings face, FrameOptions frame, Tracking tracking,
+      double temporal) {
+    if (face.hasAligned()) {
+      return aligned(models, face.fidelity());
+    }
+    return tracked(models, frame.restoreOptions(), tracking.toTrackerOptions(),
+        frame.background() == FrameOptions.Background.realesrgan, temporal);
   }
 
   /** A video whose every frame is an aligned face ({@code --has-aligned}). */

@@ -2,6 +2,8 @@ package io.restorevideo.api;
 
 import io.restorevideo.media.ContainerFormat;
 import io.restorevideo.media.EncoderSettings;
+import io.restorevideo.media.InputFormat;
+import io.restorevideo.media.MediaRange;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaInput;
 import io.restorevideo.media.MediaOutput;
@@ -55,15 +57,20 @@ public final class VideoJob {
     } catch (MediaException e) {
       throw new UserException(e.getMessage(), e);
     }
+    ProgressReporter reporter = null;
     try (OutputFile target = OutputFile.prepare(b.output, b.input);
-        MediaInput in = MediaInput.open(b.input)) {
+        MediaInput in = MediaInput.open(b.input, b.inputFormat)) {
       // the networks load once the input is known to be a video, so a bad input is reported first
       faces = b.faces == null ? null : b.faces.get();
       PipelineResult r;
       List<String> outStreams;
       try (MediaOutput out = MediaOutput.open(target.url(), b.output, muxer, in, b.encoder,
           w -> warn(warnings, w, b.warnings))) {
-        r = new VideoPipeline(allStages(), b.ringSize).run(in, out, b.progress);
+        double frameSeconds = in.frameSeconds();
+        reporter = b.progress == null ? null : new ProgressReporter(b.progress, b.progressEvery,
+            () -> faces == null ? null : faces.stats(), frameSeconds > 0 ? 1 / frameSeconds : 0, b.range.maxFrames());
+        r = new VideoPipeline(allStages(), b.ringSize).run(in, out, reporter == null ? ProgressListener.NONE : reporter,
+            b.range);
         outStreams = out.streams();
       }
       if (r.incompleteReason() != null) {
@@ -77,6 +84,9 @@ public final class VideoJob {
         throw new UserException(b.input + ": no video frame could be decoded");
       }
       target.commit();
+      if (reporter != null) {
+        reporter.end(true);
+      }
       Map<String, Double> stageSeconds = new LinkedHashMap<>();
       for (StageTiming t : r.timings()) {
         stageSeconds.put(t.name(), t.seconds());
@@ -93,6 +103,10 @@ public final class VideoJob {
         throw e;
       }
       throw new UserException(b.input + ": " + e.getMessage(), e);
+    } finally {
+      if (reporter != null) {
+        reporter.end(false);
+      }
     }
   }
 
@@ -154,7 +168,10 @@ public final class VideoJob {
     private List<FrameStage> stages = List.of();
     private java.util.function.Supplier<FaceStages> faces;
     private int upscale = 1;
-    private ProgressListener progress = ProgressListener.NONE;
+    private java.util.function.Consumer<JobProgress> progress;
+    private java.time.Duration progressEvery = java.time.Duration.ofSeconds(1);
+    private InputFormat inputFormat;
+    private MediaRange range = MediaRange.ALL;
     private java.util.function.Consumer<String> warnings = LOG::warn;
 
     private Builder(String input, String output) {
@@ -224,9 +241,57 @@ public final class VideoJob {
       return this;
     }
 
-    public Builder progress(ProgressListener progress) {
-      this.progress = Objects.requireNonNull(progress);
+    /**
+     * Receives a {@link JobProgress} every {@code every} on a thread of its own while the job runs, and a last
+     * one (done) when it has finished; null for none.
+     */
+    public Builder progress(java.util.function.Consumer<JobProgress> progress, java.time.Duration every) {
+      this.progress = progress;
+      this.progressEvery = Objects.requireNonNull(every);
       return this;
+    }
+
+    /**
+     * Reads the input with this FFmpeg input format instead of probing it: y4m, nut, or any demuxer name
+     * (null: probe). Raw video needs {@link #rawVideoInput}.
+     */
+    public Builder inputFormat(String format) {
+      this.inputFormat = format == null ? null : InputFormat.named(format);
+      return this;
+    }
+
+    /** The input is headerless raw video of {@code size} (WxH), {@code pixelFormat} at {@code rate} fps. */
+    public Builder rawVideoInput(String size, String pixelFormat, String rate) {
+      try {
+        this.inputFormat = InputFormat.rawVideo(size, pixelFormat, rate);
+      } catch (MediaException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      return this;
+    }
+
+    /** Restores and writes only this part of the input (default: all of it); see {@link MediaRange}. */
+    public Builder range(MediaRange range) {
+      this.range = Objects.requireNonNull(range);
+      return this;
+    }
+
+    /**
+     * The part from {@code startSeconds} (null: the start) lasting {@code durationSeconds} and/or {@code frames}
+     * frames (null: to the end); timestamps of the output start at zero.
+     */
+    public Builder range(Double startSeconds, Double durationSeconds, Long frames) {
+      MediaRange r = MediaRange.ALL;
+      if (startSeconds != null) {
+        r = r.from(startSeconds);
+      }
+      if (durationSeconds != null) {
+        r = r.lasting(durationSeconds);
+      }
+      if (frames != null) {
+        r = r.frames(frames);
+      }
+      return range(r);
     }
 
     /** Receives each warning line as it happens (default: logged); all of them are also in the summary. */

@@ -1,7 +1,7 @@
 package io.restorevideo.cli;
 
 import com.google.gson.GsonBuilder;
-import io.restorevideo.face.DetectedFace;
+import io.restorevideo.api.FaceDetection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,19 +14,19 @@ final class DetectionReport {
 
   private DetectionReport() {}
 
-  static String json(String image, int width, int height, List<DetectedFace> faces) {
+  static String json(String image, FaceDetection.Result found) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("image", image);
-    root.put("width", width);
-    root.put("height", height);
+    root.put("width", found.width());
+    root.put("height", found.height());
     List<Map<String, Object>> list = new ArrayList<>();
-    for (DetectedFace f : faces) {
+    for (FaceDetection.Face f : found.faces()) {
       Map<String, Object> face = new LinkedHashMap<>();
       face.put("box", new float[] {f.x1(), f.y1(), f.x2(), f.y2()});
       face.put("score", f.score());
       Map<String, float[]> marks = new LinkedHashMap<>();
       for (int i = 0; i < LANDMARKS.length; i++) {
-        marks.put(LANDMARKS[i], new float[] {f.landmarks().x(i), f.landmarks().y(i)});
+        marks.put(LANDMARKS[i], new float[] {f.landmarks()[2 * i], f.landmarks()[2 * i + 1]});
       }
       face.put("landmarks", marks);
       list.add(face);
@@ -35,15 +35,18 @@ final class DetectionReport {
     return new GsonBuilder().setPrettyPrinting().create().toJson(root);
   }
 
-  static String text(String image, int width, int height, List<DetectedFace> faces) {
+  static String text(String image, FaceDetection.Result found) {
+    int width = found.width();
+    int height = found.height();
+    List<FaceDetection.Face> faces = found.faces();
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %dx%d, %d face%s%n", image, width, height,
         faces.size(), faces.size() == 1 ? "" : "s"));
     for (int k = 0; k < faces.size(); k++) {
-      DetectedFace f = faces.get(k);
+      FaceDetection.Face f = faces.get(k);
       sb.append(String.format(Locale.ROOT, "face %d: box %.2f %.2f %.2f %.2f score %.5f landmarks", k, f.x1(), f.y1(),
           f.x2(), f.y2(), f.score()));
       for (int i = 0; i < LANDMARKS.length; i++) {
-        sb.append(String.format(Locale.ROOT, " %.2f,%.2f", f.landmarks().x(i), f.landmarks().y(i)));
+        sb.append(String.format(Locale.ROOT, " %.2f,%.2f", f.landmarks()[2 * i], f.landmarks()[2 * i + 1]));
       }
       sb.append(System.lineSeparator());
     }

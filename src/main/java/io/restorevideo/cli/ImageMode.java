@@ -5,18 +5,17 @@ import io.restorevideo.cli.options.ImageOptions;
 import io.restorevideo.cli.options.ModelOptions;
 import io.restorevideo.api.FaceModels;
 import io.restorevideo.api.FolderResult;
+import io.restorevideo.api.FrameOptions;
 import io.restorevideo.api.ImageRestorer;
 import io.restorevideo.api.ImageResult;
-import io.restorevideo.api.UserException;
-import io.restorevideo.media.StillImages;
-import io.restorevideo.restore.FaceRestoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * The restore command on still images: an INPUT that is an image file or a folder (without
- * {@code --has-aligned}) goes through {@link ImageRestorer} with the real networks of {@link FaceModels}.
+ * {@code --has-aligned}, {@link io.restorevideo.api.InputKind#STILLS}) goes through {@link ImageRestorer} with the real networks of {@link FaceModels}.
  * Warnings and failures are printed one line each on stderr; with {@code --json} a report goes to stdout.
  */
 final class ImageMode {
@@ -34,20 +33,9 @@ final class ImageMode {
     this.err = err;
   }
 
-  /** Whether {@code input} is for this mode: an image file name or an existing folder. */
-  static boolean handles(String input, boolean hasAligned) {
-    if (hasAligned || "-".equals(input) || input.contains("://")) {
-      return false;
-    }
-    Path p = Path.of(input);
-    return StillImages.isImageName(p) || Files.isDirectory(p);
-  }
-
   /** Restores {@code input} into {@code output}; returns the exit code (1 when any image of a folder failed). */
   int run(Path input, Path output, boolean json) {
-    FaceRestoreOptions options = image.options(face.fidelity);
-    try (FaceModels nets = new FaceModels(models.resolver(), settings(options), face::announceDevice);
-        ImageRestorer restorer = build(nets, options)) {
+    return withRestorer(restorer -> {
       if (!Files.isDirectory(input)) {
         ImageResult r = restorer.restoreFile(input, output);
         warn(r);
@@ -74,6 +62,16 @@ final class ImageMode {
           + " images failed (named above); the others were written to " + output);
       err.flush();
       return 1;
+    });
+  }
+
+  /** Runs {@code work} with a still-image restorer of these options; the networks load once, before it. */
+  <T> T withRestorer(Function<ImageRestorer, T> work) {
+    FrameOptions options = image.options(face.fidelity);
+    try (FaceModels nets = new FaceModels(models.checkedCache(), settings(options), face::announceDevice);
+        ImageRestorer restorer = image.applyTo(ImageRestorer.builder(), face.fidelity).networks(nets, options)
+            .build()) {
+      return work.apply(restorer);
     }
   }
 
@@ -81,24 +79,8 @@ final class ImageMode {
    * {@code --batch-size} caps the faces per network call for images too: the faces of one image are gathered
    * into one restore step, but a crowd photo's dozens of faces in one call would need gigabytes.
    */
-  private FaceModels.Settings settings(FaceRestoreOptions options) {
-    return face.modelSettings((float) options.detectorThreshold(), image.bgTile());
-  }
-
-  private ImageRestorer build(FaceModels nets, FaceRestoreOptions options) {
-    ImageRestorer.Builder b = image.applyTo(ImageRestorer.builder(), face.fidelity);
-    try {
-      b.detector(nets.detector()).restorer(nets.restorer());
-      if (options.parse()) {
-        b.parser(nets.masker());
-      }
-      if (image.needsUpsampler()) {
-        b.upsampler(nets.upsampler());
-      }
-    } catch (IllegalArgumentException e) {
-      throw new UserException(e.getMessage(), e);
-    }
-    return b.build();
+  private FaceModels.Settings settings(FrameOptions options) {
+    return face.settings().modelSettings(options.detectorThreshold(), image.bgTile());
   }
 
   private void warn(ImageResult r) {

@@ -12,6 +12,8 @@ public final class Main {
 
   /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 usage) without exiting. */
   public static int run(String... args) {
+    // before any library logs: the first run in a JVM fixes the levels (see LogSetup)
+    LogSetup.configure(LogSetup.debugRequested(args));
     return newCommandLine().execute(args);
   }
 

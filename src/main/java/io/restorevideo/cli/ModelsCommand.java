@@ -1,10 +1,8 @@
 package io.restorevideo.cli;
 
 import io.restorevideo.cli.options.ModelOptions;
-import io.restorevideo.models.ModelInfo;
-import io.restorevideo.models.ModelRegistry;
-import io.restorevideo.models.ModelStore;
-import io.restorevideo.models.ModelException;
+import io.restorevideo.api.ModelCache;
+import io.restorevideo.api.UserException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,14 +40,15 @@ public final class ModelsCommand implements Callable<Integer> {
   }
 
   /** The registry models named on the command line; an unknown name is a usage error. */
-  static List<ModelInfo> named(CommandSpec spec, ModelStore store, List<String> names) {
-    List<ModelInfo> out = new ArrayList<>();
+  static List<String> named(CommandSpec spec, ModelCache cache, List<String> names) {
+    List<String> known = cache.names();
     for (String name : names) {
-      out.add(store.registry().find(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
-          "unknown model '" + name + "' (known: " + store.registry().models().stream().map(ModelInfo::name)
-              .collect(Collectors.joining(", ")) + ")")));
+      if (!known.contains(name)) {
+        throw new ParameterException(spec.commandLine(),
+            "unknown model '" + name + "' (known: " + String.join(", ", known) + ")");
+      }
     }
-    return out;
+    return names;
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
@@ -61,14 +59,14 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      ModelStore store = options.store();
+      ModelCache cache = options.cache();
       PrintWriter out = spec.commandLine().getOut();
       String format = "%-24s %9s  %-10s %-40s %s%n";
       out.printf(Locale.ROOT, format, "NAME", "SIZE", "STATUS", "LICENCE", "PATH");
       Set<String> nonCommercial = new LinkedHashSet<>();
-      for (ModelInfo m : store.registry().models()) {
+      for (ModelCache.Entry m : cache.list()) {
         String size = m.bytes() >= 0 ? String.format(Locale.ROOT, "%.1f MB", m.bytes() / 1e6) : "unknown";
-        out.printf(Locale.ROOT, format, m.name(), size, status(store.state(m)), m.licence(), store.pathOf(m));
+        out.printf(Locale.ROOT, format, m.name(), size, m.status(), m.licence(), m.path());
         if (m.nonCommercial()) {
           nonCommercial.add(m.name());
         }
@@ -78,19 +76,9 @@ public final class ModelsCommand implements Callable<Integer> {
         out.println("Non-commercial use only: " + String.join(", ", nonCommercial)
             + " (NTU S-Lab License 1.0, https://github.com/sczhou/CodeFormer/blob/master/LICENSE).");
       }
-      out.println("Cache: " + store.directory() + (store.offline() ? " (offline)" : ""));
+      out.println("Cache: " + cache.directory() + (cache.offline() ? " (offline)" : ""));
       out.flush();
       return 0;
-    }
-
-    private static String status(ModelStore.State s) {
-      return switch (s) {
-        case CACHED -> "cached";
-        case UNCHECKED -> "unchecked";
-        case CORRUPT -> "corrupt";
-        case PARTIAL -> "partial";
-        case MISSING -> "missing";
-      };
     }
   }
 
@@ -109,24 +97,23 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      ModelStore store = options.store();
-      List<ModelInfo> models;
+      ModelCache cache = options.cache();
+      List<String> models;
       if (all) {
-        models = store.registry().models();
+        models = cache.names();
       } else if (names.isEmpty()) {
-        ModelRegistry r = store.registry();
-        models = List.of(r.defaultFor("codeformer"), options.resolver().model("detector"), r.defaultFor("parsenet"));
+        models = options.checkedCache().defaultModels();
       } else {
-        models = named(spec, store, names);
+        models = named(spec, cache, names);
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       int failed = 0;
-      for (ModelInfo m : models) {
+      for (String m : models) {
         try {
-          Path p = store.resolve(m);
-          out.println(m.name() + ": " + p);
-        } catch (ModelException e) {
+          Path p = cache.download(m);
+          out.println(m + ": " + p);
+        } catch (UserException e) {
           err.println("restore-video: " + e.getMessage());
           failed++;
         }
@@ -149,31 +136,31 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      ModelStore store = options.store();
-      List<ModelInfo> models = names.isEmpty() ? store.registry().models() : named(spec, store, names);
+      ModelCache cache = options.cache();
+      List<String> models = names.isEmpty() ? cache.names() : named(spec, cache, names);
       PrintWriter out = spec.commandLine().getOut();
       int bad = 0;
       int checked = 0;
-      for (ModelInfo m : models) {
-        ModelStore.Verification v = store.verify(m);
+      for (String m : models) {
+        ModelCache.Check v = cache.verify(m);
         if (!v.present()) {
           if (!names.isEmpty()) {
-            out.println(m.name() + ": not cached (" + v.path() + ")");
+            out.println(m + ": not cached (" + v.path() + ")");
             bad++;
           }
           continue;
         }
         checked++;
         if (v.ok()) {
-          out.println(m.name() + ": ok, sha256 " + v.actualSha256() + (m.sha256() == null ? " (no published hash)" : ""));
+          out.println(m + ": ok, sha256 " + v.actualSha256() + (v.expectedSha256() == null ? " (no published hash)" : ""));
         } else {
           bad++;
-          out.println(m.name() + ": MISMATCH " + v.path() + ": " + v.bytes() + " bytes, sha256 " + v.actualSha256()
-              + "; expected " + m.bytes() + " bytes, sha256 " + m.sha256());
+          out.println(m + ": MISMATCH " + v.path() + ": " + v.bytes() + " bytes, sha256 " + v.actualSha256()
+              + "; expected " + v.expectedBytes() + " bytes, sha256 " + v.expectedSha256());
         }
       }
       if (checked == 0 && names.isEmpty()) {
-        out.println("no cached models in " + store.directory());
+        out.println("no cached models in " + cache.directory());
       }
       out.flush();
       return bad == 0 ? 0 : 1;
@@ -191,14 +178,14 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      ModelStore store = options.store();
-      ModelInfo m = named(spec, store, List.of(name)).get(0);
-      Path p = store.pathOf(m);
+      ModelCache cache = options.cache();
+      String m = named(spec, cache, List.of(name)).get(0);
+      Path p = cache.pathOf(m);
       spec.commandLine().getOut().println(p);
       spec.commandLine().getOut().flush();
       if (!Files.isRegularFile(p)) {
-        spec.commandLine().getErr().println("restore-video: " + m.name() + " is not downloaded yet "
-            + "(restore-video models download " + m.name() + ")");
+        spec.commandLine().getErr().println("restore-video: " + m + " is not downloaded yet "
+            + "(restore-video models download " + m + ")");
         spec.commandLine().getErr().flush();
         return 1;
       }

@@ -1,14 +1,13 @@
 package io.restorevideo.cli;
 
-import io.restorevideo.pipeline.ProgressListener;
+import io.restorevideo.api.JobProgress;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.Consumer;
 
-/** The progress line on stderr: frames, fps, media time, and an ETA when the duration is known. */
-final class ProgressLine implements ProgressListener {
+/** The human progress line on stderr: frames, fps, media time, and an ETA when the length is known. */
+final class ProgressLine implements Consumer<JobProgress> {
   private final PrintWriter err;
-  private double totalSeconds;
-  private long start = System.nanoTime();
   private boolean printed;
 
   ProgressLine(PrintWriter err) {
@@ -16,22 +15,11 @@ final class ProgressLine implements ProgressListener {
   }
 
   @Override
-  public synchronized void started(double totalSeconds) {
-    this.totalSeconds = totalSeconds;
-    this.start = System.nanoTime();
-  }
-
-  @Override
-  public synchronized void progress(long frames, double mediaSeconds) {
-    double wall = (System.nanoTime() - start) / 1e9;
-    double fps = wall > 0 ? frames / wall : 0;
-    String eta = "";
-    if (totalSeconds > 0 && mediaSeconds > 0) {
-      double left = wall * (totalSeconds - mediaSeconds) / mediaSeconds;
-      eta = String.format(Locale.ROOT, ", ETA %s", clock(Math.max(0, left)));
-    }
-    err.printf(Locale.ROOT, "\rframes %d, %.1f fps, %s / %s%s   ", frames, fps, clock(mediaSeconds),
-        totalSeconds > 0 ? clock(totalSeconds) : "?", eta);
+  public synchronized void accept(JobProgress p) {
+    String eta = p.etaSeconds() >= 0 && !p.done() ? ", ETA " + clock(p.etaSeconds()) : "";
+    String faces = p.faces() >= 0 ? ", " + p.faces() + " faces" : "";
+    err.printf(Locale.ROOT, "\rframes %d, %.1f fps%s, %s / %s%s   ", p.frames(), p.fps(), faces, clock(p.mediaSeconds()),
+        p.totalSeconds() > 0 ? clock(p.totalSeconds()) : "?", eta);
     err.flush();
     printed = true;
   }

@@ -2,20 +2,20 @@ package io.restorevideo.cli;
 
 import io.restorevideo.cli.options.FaceOptions;
 import io.restorevideo.cli.options.ImageOptions;
+import io.restorevideo.cli.options.InputOptions;
+import io.restorevideo.cli.options.RangeOptions;
 import io.restorevideo.cli.options.ModelOptions;
 import io.restorevideo.cli.options.PresetOptions;
 import io.restorevideo.cli.options.VideoFaceOptions;
 import io.restorevideo.cli.options.VideoOptions;
 import io.restorevideo.cli.bench.BenchCommand;
-import com.google.gson.GsonBuilder;
 import io.restorevideo.api.AlignedFaceJob;
 import io.restorevideo.api.FaceModels;
-import io.restorevideo.api.VideoFaces;
-import io.restorevideo.media.StillImages;
-import io.restorevideo.pipeline.FaceStages;
+import io.restorevideo.api.FaceSettings;
+import io.restorevideo.api.InputKind;
 import io.restorevideo.api.JobSummary;
+import io.restorevideo.api.VideoFaces;
 import io.restorevideo.api.VideoJob;
-import io.restorevideo.nn.codeformer.CodeFormerMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "restore-video 0.1.0",
     description = "Restores faces in videos and images with CodeFormer.",
-    subcommands = {ModelsCommand.class, DetectCommand.class, MetricsCommand.class, BenchCommand.class})
+    subcommands = {ModelsCommand.class, DetectCommand.class, PreviewCommand.class, MetricsCommand.class,
+        BenchCommand.class})
 public final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -47,12 +48,15 @@ public final class RestoreCommand implements Callable<Integer> {
   String output;
 
   @Mixin VideoOptions video;
+  @Mixin InputOptions inputFormat;
+  @Mixin RangeOptions range;
   @Mixin FaceOptions face;
   @Mixin ImageOptions image;
   @Mixin VideoFaceOptions videoFaces;
   @Mixin ModelOptions models;
 
-  @Option(names = "--debug", description = "Print stack traces of failures.")
+  @Option(names = "--debug", description = "Print stack traces of failures and every library's log lines (DJL, "
+      + "JavaCPP; by default they log warnings only, without the known-harmless ones).")
   boolean debug;
 
   @Override
@@ -73,69 +77,58 @@ public final class RestoreCommand implements Callable<Integer> {
     }
     if (!presetUpscale && !spec.commandLine().getParseResult().hasMatchedOption("--upscale")) {
       // the official default of 2 is for photos; a video's size is usually what the user wants to keep
-      image.upscale = isVideo() ? 1 : image.upscale;
+      image.upscale = InputKind.isVideo(input) ? 1 : image.upscale;
     }
-    CodeFormerMode mode = face.mode();
-    if (mode == CodeFormerMode.INPAINT && !face.hasAligned()) {
-      throw new ParameterException(spec.commandLine(), "--mode inpaint needs --has-aligned: the official "
-          + "inpainting model only takes aligned 512x512 faces with the damage painted pure white");
+    FaceSettings settings = face.settings();
+    if (settings.inpaintProblem() != null) {
+      throw new ParameterException(spec.commandLine(), settings.inpaintProblem());
     }
     PrintWriter err = spec.commandLine().getErr();
     if (face.fidelityIgnored()) {
-      err.printf(java.util.Locale.ROOT, "restore-video: warning: -w is ignored in --mode %s (its official "
-          + "script fixes w=%.0f)%n", mode.cliName(), mode.fidelity(0));
+      err.println("restore-video: warning: " + settings.ignoredFidelityWarning());
     }
-    if (face.hasAligned() && !isVideo()) {
-      AlignedFaceJob.run(Path.of(input), Path.of(output), models.resolver().path(mode.role()), face.settings());
+    InputKind kind = InputKind.of(input, face.hasAligned());
+    if (kind == InputKind.ALIGNED_STILLS) {
+      AlignedFaceJob.run(Path.of(input), Path.of(output), models.checkedCache(), settings);
       return 0;
     }
-    if (mode == CodeFormerMode.COLORIZE) {
+    if (settings.colorizes()) {
       err.println("restore-video: note: --mode colorize colours the face regions only; the rest of each frame "
           + "keeps its own colours");
     }
     err.flush();
-    if (ImageMode.handles(input, face.hasAligned())) {
+    if (kind == InputKind.STILLS) {
       return new ImageMode(face, image, models, spec.commandLine().getOut(), spec.commandLine().getErr())
           .run(Path.of(input), Path.of(output), video.json);
     }
     return runVideo();
   }
 
-  /** A video input (not an image file or a folder of images). */
-  private boolean isVideo() {
-    if ("-".equals(input)) {
-      return true;
-    }
-    Path p = Path.of(input);
-    return !java.nio.file.Files.isDirectory(p) && !StillImages.isImageName(p);
-  }
-
-  /** The face stages for the video, or null with --no-faces; the networks load now. */
-  private FaceStages faceStages(FaceModels faceModels) {
-    if (videoFaces.noFaces) {
-      return null;
-    }
-    if (face.hasAligned()) {
-      return VideoFaces.aligned(faceModels, face.fidelity());
-    }
-    return VideoFaces.tracked(faceModels, image.options(face.fidelity()), videoFaces.tracking(),
-        image.backgroundUpsampler(), videoFaces.temporal());
-  }
-
   private int runVideo() {
     if ("-".equals(output) && video.format == null) {
-      throw new ParameterException(spec.commandLine(), "OUTPUT '-' (stdout) needs --format mp4|mov|mkv|webm|avi");
+      throw new ParameterException(spec.commandLine(),
+          "OUTPUT '-' (stdout) needs --format mp4|mov|mkv|webm|avi|y4m|nut|rawvideo");
+    }
+    if ("-".equals(output) && video.json && video.jsonFile == null) {
+      throw new ParameterException(spec.commandLine(), "--json: stdout carries the video (OUTPUT is '-'); "
+          + "give --json-file FILE for the summary");
     }
     VideoJob.Builder job;
     try {
-      job = video.apply(VideoJob.builder(input, output));
+      job = range.apply(inputFormat.apply(video.apply(VideoJob.builder(input, output))));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     int upscale = face.hasAligned() ? 1 : image.options(face.fidelity()).upscale();
-    try (FaceModels faceModels = new FaceModels(models.resolver(),
-        face.modelSettings(FaceModels.Settings.defaults().detectorThreshold(), image.bgTile()), face::announceDevice)) {
-      job.faces(() -> faceStages(faceModels)).upscale(upscale);
+    FaceSettings settings = face.settings();
+    try (FaceModels faceModels = new FaceModels(models.checkedCache(),
+        settings.modelSettings(FaceModels.Settings.defaults().detectorThreshold(), image.bgTile()),
+        face::announceDevice)) {
+      // the face stages, or none with --no-faces; the networks load when the job starts
+      job.faces(() -> videoFaces.noFaces ? null
+          : VideoFaces.of(faceModels, settings, image.options(face.fidelity()), videoFaces.tracking(),
+              videoFaces.temporal()))
+          .upscale(upscale);
       return runJob(job);
     }
   }
@@ -146,21 +139,28 @@ public final class RestoreCommand implements Callable<Integer> {
       err.println("restore-video: warning: " + line);
       err.flush();
     });
-    ProgressLine progress = new ProgressLine(err);
-    if (!video.quiet) {
-      job.progress(progress);
+    if (!(video.progressEvery > 0)) {
+      throw new ParameterException(spec.commandLine(), "--progress-every must be > 0 seconds");
     }
-    JobSummary summary;
+    ProgressReport progress;
     try {
-      summary = job.build().run();
-    } finally {
-      progress.end();
+      progress = ProgressReport.open(video.progress, video.quiet, "-".equals(output), spec.commandLine().getOut(), err);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (video.json) {
+    job.progress(progress.listener(), java.time.Duration.ofMillis(Math.round(video.progressEvery * 1000)));
+    JobSummary summary;
+    try (progress) {
+      summary = job.build().run();
+    }
+    if (video.jsonFile != null) {
+      summary.writeJson(video.jsonFile);
+    } else if (video.json) {
       PrintWriter out = spec.commandLine().getOut();
-      out.println(new GsonBuilder().setPrettyPrinting().create().toJson(summary));
+      out.println(summary.toJson());
       out.flush();
-    } else if (!video.quiet) {
+    }
+    if (!video.json && video.jsonFile == null && !video.quiet) {
       err.printf(java.util.Locale.ROOT, "%s: %d frames in %.1f s (%.1f fps)%n", output, summary.frames(),
           summary.seconds(), summary.fps());
       err.flush();

@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
 import static org.bytedeco.ffmpeg.global.swscale.*;
 
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -37,6 +38,23 @@ public final class FrameConverter implements AutoCloseable {
       dstData.put(i, dst.data(i));
     }
     sws_scale(ctx, srcData, src.linesize(), 0, src.height(), dstData, dst.linesize());
+  }
+
+  /** {@code src} as a new 8-bit BGR Mat of its size (the caller closes it). */
+  public Mat toBgr(AVFrame src, int colorSpace, int colorRange) {
+    Mat bgr = new Mat(src.height(), src.width(), org.bytedeco.opencv.global.opencv_core.CV_8UC3);
+    AVFrame view = av_frame_alloc();
+    try {
+      view.width(bgr.cols());
+      view.height(bgr.rows());
+      view.format(AV_PIX_FMT_BGR24);
+      view.data(0, bgr.data());
+      view.linesize(0, (int) bgr.step());
+      convert(src, view, colorSpace, colorRange);
+    } finally {
+      av_frame_free(view);
+    }
+    return bgr;
   }
 
   private static boolean isRgb(int fmt) {

@@ -15,7 +15,9 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
@@ -63,12 +65,28 @@ public final class MediaInput implements AutoCloseable {
 
   /** Opens a path, URL or {@code -} (stdin); every failure is a one-line {@link MediaException} naming it. */
   public static MediaInput open(String input) {
+    return open(input, null);
+  }
+
+  /** Opens an input with a given demuxer and options ({@code format} null: FFmpeg probes the input). */
+  public static MediaInput open(String input, InputFormat format) {
     checkLocalFile(input);
     String url = "-".equals(input) ? "pipe:0" : input;
     AVFormatContext fmt = new AVFormatContext(null);
-    int ret = avformat_open_input(fmt, url, null, null);
+    AVInputFormat demuxer = null;
+    AVDictionary options = new AVDictionary(null);
+    if (format != null) {
+      demuxer = av_find_input_format(format.demuxer());
+      if (demuxer == null || demuxer.isNull()) {
+        throw new MediaException("--input-format " + format.demuxer() + ": no such FFmpeg input format");
+      }
+      format.options().forEach((k, v) -> av_dict_set(options, k, v, 0));
+    }
+    int ret = avformat_open_input(fmt, url, demuxer, options);
+    av_dict_free(options);
     if (ret < 0) {
-      throw new MediaException(input + ": not a media file FFmpeg can read (" + FfmpegError.describe(ret) + ")");
+      throw new MediaException(input + ": not a media file FFmpeg can read"
+          + (format == null ? "" : " as " + format.demuxer()) + " (" + FfmpegError.describe(ret) + ")");
     }
     ret = avformat_find_stream_info(fmt, (org.bytedeco.javacpp.PointerPointer<?>) null);
     if (ret < 0) {
@@ -239,6 +257,41 @@ public final class MediaInput implements AutoCloseable {
   public double seconds(long pts) {
     long start = video.start_time() == AV_NOPTS_VALUE ? 0 : video.start_time();
     return (pts - start) * av_q2d(video.time_base());
+  }
+
+  /**
+   * Moves to the last keyframe at or before {@code seconds} (from the video stream's start) so that decoding
+   * a range far into a file does not decode everything before it. False, and nothing moved, when the input
+   * cannot seek (a pipe) or the demuxer refuses; the caller then decodes from where it is and drops frames.
+   */
+  public boolean seek(double seconds) {
+    if (seconds <= 0 || fmt.pb() == null || (fmt.pb().seekable() & AVIO_SEEKABLE_NORMAL) == 0) {
+      return false;
+    }
+    long start = video.start_time() == AV_NOPTS_VALUE ? 0 : video.start_time();
+    long target = start + Math.round(seconds / av_q2d(video.time_base()));
+    if (avformat_seek_file(fmt, video.index(), Long.MIN_VALUE, target, target, 0) < 0) {
+      return false;
+    }
+    avcodec_flush_buffers(decoder);
+    lastPts = AV_NOPTS_VALUE;
+    lastDuration = 0;
+    return true;
+  }
+
+  /** Seconds of a packet's pts (in its stream's time base) from the video stream's start; NaN without pts. */
+  public double packetSeconds(AVPacket p, AVStream st) {
+    if (p.pts() == AV_NOPTS_VALUE) {
+      return Double.NaN;
+    }
+    long start = video.start_time() == AV_NOPTS_VALUE ? 0 : video.start_time();
+    return p.pts() * av_q2d(st.time_base()) - start * av_q2d(video.time_base());
+  }
+
+  /** A pts in the video stream's time base for {@code seconds} from the video stream's start. */
+  public long videoPts(double seconds) {
+    long start = video.start_time() == AV_NOPTS_VALUE ? 0 : video.start_time();
+    return start + Math.round(seconds / av_q2d(video.time_base()));
   }
 
   /** Duration of one frame in seconds (from the average frame rate), for end-of-stream arithmetic. */

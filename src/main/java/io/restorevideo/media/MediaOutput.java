@@ -66,14 +66,46 @@ public final class MediaOutput implements AutoCloseable {
    */
   public static MediaOutput open(String url, String shownName, String muxer, MediaInput in, EncoderSettings s,
       Consumer<String> warn) {
+    AVFormatContext oc = outputContext(url, shownName, muxer);
+    AVCodecContext enc = VideoEncoderSetup.open(shownName, muxer, oc.oformat(), in, s);
+    AVStream vout = addVideoStream(oc, in.videoStream(), enc);
+    OtherStreams other = new OtherStreams(in.context().nb_streams());
+    other.summary.add("video " + enc.codec().name().getString() + " "
+        + av_get_pix_fmt_name(enc.pix_fmt()).getString() + " (re-encoded from stream " + in.videoStream().index()
+        + ")");
+    for (int i = 0; i < in.context().nb_streams(); i++) {
+      addOtherStream(oc, muxer, in, i, other, warn);
+    }
+    copyGlobalMetadata(in.context(), oc);
+    writeHeader(oc, enc, url, shownName, muxer);
+    return new MediaOutput(shownName, oc, enc, vout, other.map, other.transcoders, other.pending, other.summary);
+  }
+
+  /** Where each input stream goes: its output index (-1 = not carried), its transcoder, and a summary line. */
+  private static final class OtherStreams {
+    final int[] map;
+    final StreamTranscoder[] transcoders;
+    final List<AVPacket> pending = new ArrayList<>();
+    final List<String> summary = new ArrayList<>();
+
+    OtherStreams(int inputStreams) {
+      map = new int[inputStreams];
+      transcoders = new StreamTranscoder[inputStreams];
+      java.util.Arrays.fill(map, -1);
+    }
+  }
+
+  private static AVFormatContext outputContext(String url, String shownName, String muxer) {
     AVFormatContext oc = new AVFormatContext(null);
     int ret = avformat_alloc_output_context2(oc, null, muxer, url);
     if (ret < 0) {
       throw new MediaException(shownName + ": cannot create a " + muxer + " file (" + FfmpegError.describe(ret) + ")");
     }
-    AVOutputFormat of = oc.oformat();
-    AVStream vin = in.videoStream();
-    AVCodecContext enc = VideoEncoderSetup.open(shownName, muxer, of, in, s);
+    return oc;
+  }
+
+  /** The re-encoded video stream, with the input's frame rate, side data, tags and disposition. */
+  private static AVStream addVideoStream(AVFormatContext oc, AVStream vin, AVCodecContext enc) {
     AVStream vout = avformat_new_stream(oc, null);
     avcodec_parameters_from_context(vout.codecpar(), enc);
     vout.time_base(enc.time_base());
@@ -82,69 +114,93 @@ public final class MediaOutput implements AutoCloseable {
     copySideData(vin.codecpar(), vout.codecpar());
     copyTags(vin, vout);
     vout.disposition(vin.disposition());
+    return vout;
+  }
 
-    List<String> summary = new ArrayList<>();
-    summary.add("video " + enc.codec().name().getString() + " " + av_get_pix_fmt_name(enc.pix_fmt()).getString()
-        + " (re-encoded from stream " + vin.index() + ")");
-    AVFormatContext ic = in.context();
-    int[] map = new int[ic.nb_streams()];
-    StreamTranscoder[] transcoders = new StreamTranscoder[ic.nb_streams()];
-    List<AVPacket> pending = new ArrayList<>();
-    java.util.Arrays.fill(map, -1);
-    for (int i = 0; i < ic.nb_streams(); i++) {
-      AVStream st = ic.streams(i);
-      int type = st.codecpar().codec_type();
-      if (i == vin.index() || (type != AVMEDIA_TYPE_AUDIO && type != AVMEDIA_TYPE_SUBTITLE)) {
-        if (i != vin.index() && type != AVMEDIA_TYPE_UNKNOWN) {
-          warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString()
-              + ") is not carried over: only video, audio and subtitle streams are");
-        }
-        continue;
-      }
-      String codecName = avcodec_get_name(st.codecpar().codec_id()).getString();
-      if (avformat_query_codec(of, st.codecpar().codec_id(), FF_COMPLIANCE_NORMAL) == 0) {
-        String kind = av_get_media_type_string(type).getString();
-        String encName = type == AVMEDIA_TYPE_AUDIO ? AudioTranscoder.encoderFor(muxer)
-            : SubtitleTranscoder.isText(st) ? SubtitleTranscoder.encoderFor(muxer) : null;
-        if (encName == null) {
-          warn.accept(in.name() + ": " + kind + " stream " + i + " (" + codecName + ") cannot be stored in " + muxer
-              + (type == AVMEDIA_TYPE_SUBTITLE && !SubtitleTranscoder.isText(st) ? " and, being a bitmap, cannot "
-                  + "become text: left out" : ", which holds no subtitles: left out"));
-          continue;
-        }
-        int index = oc.nb_streams();
-        Consumer<AVPacket> collect = p -> pending.add(av_packet_clone(p));
-        StreamTranscoder t = type == AVMEDIA_TYPE_AUDIO
-            ? AudioTranscoder.open(in.name(), st, encName, (of.flags() & AVFMT_GLOBALHEADER) != 0, collect)
-            : SubtitleTranscoder.open(in.name(), st, encName, collect);
-        AVStream os = avformat_new_stream(oc, null);
-        avcodec_parameters_from_context(os.codecpar(), t.encoder());
-        os.time_base(t.encoder().time_base());
-        os.disposition(st.disposition());
-        copyTags(st, os);
-        map[i] = index;
-        transcoders[i] = t;
-        warn.accept(in.name() + ": " + kind + " stream " + i + " (" + codecName + ") cannot be stored in " + muxer
-            + ": transcoded to " + encName);
-        summary.add(kind + " " + encName + " (transcoded from stream " + i + " " + codecName + ")");
-        continue;
-      }
-      AVStream os = avformat_new_stream(oc, null);
-      avcodec_parameters_copy(os.codecpar(), st.codecpar());
-      os.codecpar().codec_tag(0);
-      os.time_base(st.time_base());
-      os.disposition(st.disposition());
-      copyTags(st, os);
-      map[i] = os.index();
-      summary.add(av_get_media_type_string(type).getString() + " " + codecName + " (copied from stream " + i + ")");
+  /**
+   * Input stream {@code i} other than the main video: audio and subtitles are copied, or transcoded when the
+   * container cannot hold their codec (with a warning), or left out with a warning; other types are left out.
+   */
+  private static void addOtherStream(AVFormatContext oc, String muxer, MediaInput in, int i, OtherStreams other,
+      Consumer<String> warn) {
+    AVStream vin = in.videoStream();
+    AVStream st = in.context().streams(i);
+    int type = st.codecpar().codec_type();
+    if (i != vin.index() && type != AVMEDIA_TYPE_UNKNOWN && ContainerFormat.videoOnly(muxer)) {
+      warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString()
+          + ") is left out: a " + muxer + " stream carries video only");
+      return;
     }
+    if (i == vin.index() || (type != AVMEDIA_TYPE_AUDIO && type != AVMEDIA_TYPE_SUBTITLE)) {
+      if (i != vin.index() && type != AVMEDIA_TYPE_UNKNOWN) {
+        warn.accept(in.name() + ": stream " + i + " (" + av_get_media_type_string(type).getString()
+            + ") is not carried over: only video, audio and subtitle streams are");
+      }
+      return;
+    }
+    if (avformat_query_codec(oc.oformat(), st.codecpar().codec_id(), FF_COMPLIANCE_NORMAL) == 0) {
+      addTranscoded(oc, muxer, in, i, other, warn);
+      return;
+    }
+    AVStream os = avformat_new_stream(oc, null);
+    avcodec_parameters_copy(os.codecpar(), st.codecpar());
+    os.codecpar().codec_tag(0);
+    os.time_base(st.time_base());
+    os.disposition(st.disposition());
+    copyTags(st, os);
+    other.map[i] = os.index();
+    other.summary.add(av_get_media_type_string(type).getString() + " "
+        + avcodec_get_name(st.codecpar().codec_id()).getString() + " (copied from stream " + i + ")");
+  }
+
+  /** An audio or text subtitle stream whose codec the container cannot hold, re-encoded to one it can. */
+  private static void addTranscoded(AVFormatContext oc, String muxer, MediaInput in, int i, OtherStreams other,
+      Consumer<String> warn) {
+    AVStream st = in.context().streams(i);
+    AVOutputFormat of = oc.oformat();
+    int type = st.codecpar().codec_type();
+    String codecName = avcodec_get_name(st.codecpar().codec_id()).getString();
+    String kind = av_get_media_type_string(type).getString();
+    String encName = type == AVMEDIA_TYPE_AUDIO ? AudioTranscoder.encoderFor(muxer)
+        : SubtitleTranscoder.isText(st) ? SubtitleTranscoder.encoderFor(muxer) : null;
+    if (encName == null) {
+      warn.accept(in.name() + ": " + kind + " stream " + i + " (" + codecName + ") cannot be stored in " + muxer
+          + (type == AVMEDIA_TYPE_SUBTITLE && !SubtitleTranscoder.isText(st) ? " and, being a bitmap, cannot "
+              + "become text: left out" : ", which holds no subtitles: left out"));
+      return;
+    }
+    int index = oc.nb_streams();
+    List<AVPacket> pending = other.pending;
+    Consumer<AVPacket> collect = p -> pending.add(av_packet_clone(p));
+    StreamTranscoder t = type == AVMEDIA_TYPE_AUDIO
+        ? AudioTranscoder.open(in.name(), st, encName, (of.flags() & AVFMT_GLOBALHEADER) != 0, collect)
+        : SubtitleTranscoder.open(in.name(), st, encName, collect);
+    AVStream os = avformat_new_stream(oc, null);
+    avcodec_parameters_from_context(os.codecpar(), t.encoder());
+    os.time_base(t.encoder().time_base());
+    os.disposition(st.disposition());
+    copyTags(st, os);
+    other.map[i] = index;
+    other.transcoders[i] = t;
+    warn.accept(in.name() + ": " + kind + " stream " + i + " (" + codecName + ") cannot be stored in " + muxer
+        + ": transcoded to " + encName);
+    other.summary.add(kind + " " + encName + " (transcoded from stream " + i + " " + codecName + ")");
+  }
+
+  /** The input's global tags, without its {@code encoder} tag (this file has another encoder). */
+  private static void copyGlobalMetadata(AVFormatContext ic, AVFormatContext oc) {
     AVDictionary global = new AVDictionary(null);
     av_dict_copy(global, ic.metadata(), 0);
     av_dict_set(global, "encoder", (String) null, 0);
     oc.metadata(global);
-    if ((of.flags() & AVFMT_NOFILE) == 0) {
+  }
+
+  /** Opens the file (unless the muxer needs none) and writes the header; on failure frees what was made. */
+  private static void writeHeader(AVFormatContext oc, AVCodecContext enc, String url, String shownName,
+      String muxer) {
+    if ((oc.oformat().flags() & AVFMT_NOFILE) == 0) {
       AVIOContext pb = new AVIOContext(null);
-      ret = avio_open(pb, url, AVIO_FLAG_WRITE);
+      int ret = avio_open(pb, url, AVIO_FLAG_WRITE);
       if (ret < 0) {
         avcodec_free_context(enc);
         avformat_free_context(oc);
@@ -157,7 +213,7 @@ public final class MediaOutput implements AutoCloseable {
       // a pipe cannot seek back to write the index, so write a fragmented file
       av_dict_set(muxOpts, "movflags", "frag_keyframe+empty_moov+default_base_moof", 0);
     }
-    ret = avformat_write_header(oc, muxOpts);
+    int ret = avformat_write_header(oc, muxOpts);
     av_dict_free(muxOpts);
     if (ret < 0) {
       avcodec_free_context(enc);
@@ -166,7 +222,6 @@ public final class MediaOutput implements AutoCloseable {
       throw new MediaException(shownName + ": cannot write the " + muxer + " header (" + FfmpegError.describe(ret)
           + ")");
     }
-    return new MediaOutput(shownName, oc, enc, vout, map, transcoders, pending, summary);
   }
 
   /** Side data that describes the picture (not the old encode), so it must survive re-encoding. */

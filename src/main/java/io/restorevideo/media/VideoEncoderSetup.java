@@ -80,6 +80,9 @@ final class VideoEncoderSetup {
         av_dict_set(opts, "cpu-used", "5", 0);
         av_dict_set(opts, "row-mt", "1", 0);
       }
+      case "rawvideo", "wrapped_avframe" -> {
+        // uncompressed: no quality setting applies
+      }
       default -> {
         // encoders without CRF (mpeg4 and the like) take a fixed quantiser: CRF 18 maps to q 2
         c.flags(c.flags() | AV_CODEC_FLAG_QSCALE);
@@ -106,11 +109,11 @@ final class VideoEncoderSetup {
   }
 
   /**
-   * The input's time base keeps every pts as it was; AVI has no timestamps, only a frame index, so there
-   * the base is one frame of the average rate.
+   * The input's time base keeps every pts as it was; AVI, y4m and raw video have no timestamps, only a frame
+   * index (y4m even writes the time base as its frame rate), so there the base is one frame of the average rate.
    */
   static org.bytedeco.ffmpeg.avutil.AVRational timeBase(String muxer, AVStream vin) {
-    if (muxer.equals("avi") && vin.avg_frame_rate().num() > 0) {
+    if (ContainerFormat.frameIndexed(muxer) && vin.avg_frame_rate().num() > 0) {
       return av_inv_q(vin.avg_frame_rate());
     }
     return vin.time_base();
@@ -120,6 +123,9 @@ final class VideoEncoderSetup {
     return switch (muxer) {
       case "webm" -> "libvpx-vp9";
       case "avi" -> "mpeg4";
+      // frame pipes carry uncompressed frames: the reader wants pictures, not a codec to decode
+      case "yuv4mpegpipe" -> "wrapped_avframe";
+      case "nut", "rawvideo" -> "rawvideo";
       default -> depth > 8 ? "libx265" : "libx264";
     };
   }

@@ -3,9 +3,12 @@ package io.restorevideo.models;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -60,7 +63,9 @@ public final class Downloader {
    */
   public void fetch(URI url, Path part, long expectedBytes, String label) {
     String last = null;
+    int tried = 0;
     for (int attempt = 1; attempt <= attempts; attempt++) {
+      tried = attempt;
       try {
         if (transfer(url, part, expectedBytes, label)) {
           return;
@@ -68,6 +73,16 @@ public final class Downloader {
         last = "the server refused to resume; starting over";
       } catch (SocketTimeoutException e) {
         last = timeoutReason(e);
+      } catch (UnknownHostException e) {
+        // no network or no DNS: retrying within seconds will not change that
+        last = "the name " + url.getHost() + " could not be resolved (no network or no DNS?)";
+        break;
+      } catch (ConnectException e) {
+        last = "the connection to " + url.getHost() + ":" + port(url) + " was refused";
+        break;
+      } catch (NoRouteToHostException e) {
+        last = "no route to " + url.getHost() + " (network unreachable)";
+        break;
       } catch (IOException e) {
         last = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       }
@@ -80,8 +95,15 @@ public final class Downloader {
         sleep();
       }
     }
-    throw new ModelException(label + ": download from " + url + " failed after " + attempts
-        + (attempts == 1 ? " attempt: " : " attempts: ") + last + partNote(part));
+    throw new ModelException(label + ": download from " + url + " failed"
+        + (tried == 1 ? ": " : " after " + tried + " attempts: ") + last + partNote(part));
+  }
+
+  private static int port(URI url) {
+    if (url.getPort() >= 0) {
+      return url.getPort();
+    }
+    return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
   }
 
   private String timeoutReason(SocketTimeoutException e) {

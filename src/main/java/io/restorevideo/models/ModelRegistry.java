@@ -22,9 +22,6 @@ import java.util.regex.Pattern;
 public final class ModelRegistry {
   /** Resource path of the packaged registry; {@code models/registry.json} at the repository root is a copy. */
   public static final String RESOURCE = "/io/restorevideo/models/registry.json";
-  /** The parts of the pipeline that load weights; {@code --weights ROLE=PATH} takes these names. */
-  public static final List<String> ROLES = List.of("codeformer", "detector", "parsenet", "realesrgan",
-      "codeformer-colorization", "codeformer-inpainting");
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -73,10 +70,9 @@ public final class ModelRegistry {
       throw new ModelException(
           "model registry " + source + ": verified model " + name + " needs bytes and a lower-case sha256");
     }
-    String role = o.has("role") ? o.get("role").getAsString() : null;
-    if (role != null && !ROLES.contains(role)) {
-      throw new ModelException("model registry " + source + ": model " + name + " has unknown role " + role);
-    }
+    String roleId = o.has("role") ? o.get("role").getAsString() : null;
+    ModelRole role = roleId == null ? null : ModelRole.parse(roleId).orElseThrow(() -> new ModelException(
+        "model registry " + source + ": model " + name + " has unknown role " + roleId));
     return new ModelInfo(name, role, o.has("default") && o.get("default").getAsBoolean(),
         o.get("file").getAsString(), o.get("url").getAsString(), bytes, sha, verified,
         o.get("licence").getAsString(), o.has("description") ? o.get("description").getAsString() : "");
@@ -100,10 +96,10 @@ public final class ModelRegistry {
   }
 
   /** The models that can serve {@code role}, default first. */
-  public List<ModelInfo> forRole(String role) {
+  public List<ModelInfo> forRole(ModelRole role) {
     List<ModelInfo> out = new ArrayList<>();
     for (ModelInfo m : models.values()) {
-      if (role.equals(m.role())) {
+      if (role == m.role()) {
         if (m.isDefault()) {
           out.add(0, m);
         } else {
@@ -115,7 +111,7 @@ public final class ModelRegistry {
   }
 
   /** The default model of {@code role}. */
-  public ModelInfo defaultFor(String role) {
+  public ModelInfo defaultFor(ModelRole role) {
     List<ModelInfo> candidates = forRole(role);
     if (candidates.isEmpty() || !candidates.get(0).isDefault()) {
       throw new ModelException("model registry has no default model for role " + role);

@@ -3,9 +3,10 @@ package io.restorevideo.models;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -17,30 +18,31 @@ import java.util.stream.Collectors;
  */
 public final class ModelResolver {
   private final ModelStore store;
-  private final Map<String, Path> overrides;
+  private final Map<ModelRole, Path> overrides;
   private final ModelInfo detector;
   private final Consumer<String> warnings;
-  private final Set<String> warned = Collections.synchronizedSet(new HashSet<>());
+  private final Set<ModelRole> warned = Collections.synchronizedSet(new HashSet<>());
 
   /**
-   * @param overrides role to the user's own file (roles from {@link ModelRegistry#ROLES})
+   * @param overrides role to the user's own file (ids of {@link ModelRole})
    * @param detector the detector model name, or null for the registry's default
    * @param warnings receives the one-line warning for each overridden role used
    */
   public ModelResolver(ModelStore store, Map<String, Path> overrides, String detector, Consumer<String> warnings) {
     this.store = store;
-    this.overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
-    for (String role : overrides.keySet()) {
-      if (!ModelRegistry.ROLES.contains(role)) {
-        throw new ModelException("--weights " + role + "=...: unknown role '" + role + "' (roles: "
-            + String.join(", ", ModelRegistry.ROLES) + ")");
-      }
+    Map<ModelRole, Path> own = new EnumMap<>(ModelRole.class);
+    for (Map.Entry<String, Path> e : overrides.entrySet()) {
+      String role = e.getKey();
+      own.put(ModelRole.parse(role).orElseThrow(() -> new ModelException("--weights " + role + "=...: unknown "
+          + "role '" + role + "' (roles: " + String.join(", ", ModelRole.ids()) + ")")), e.getValue());
     }
+    this.overrides = Collections.unmodifiableMap(own);
     ModelRegistry registry = store.registry();
-    this.detector = detector == null ? registry.defaultFor("detector") : registry.get(detector);
-    if (!"detector".equals(this.detector.role())) {
+    this.detector = detector == null ? registry.defaultFor(ModelRole.DETECTOR) : registry.get(detector);
+    if (this.detector.role() != ModelRole.DETECTOR) {
       throw new ModelException("--detector " + detector + ": not a face detector (detectors: "
-          + registry.forRole("detector").stream().map(ModelInfo::name).collect(Collectors.joining(", ")) + ")");
+          + registry.forRole(ModelRole.DETECTOR).stream().map(ModelInfo::name).collect(Collectors.joining(", "))
+          + ")");
     }
     this.warnings = warnings;
   }
@@ -49,33 +51,39 @@ public final class ModelResolver {
     return store;
   }
 
-  /** The registry model serving {@code roleOrName} (a role, or a model name such as codeformer-colorization). */
+  /** The registry model serving {@code role} (the {@code --detector} choice for the detector). */
+  public ModelInfo model(ModelRole role) {
+    return role == ModelRole.DETECTOR ? detector : store.registry().defaultFor(role);
+  }
+
+  /** The registry model of a role id, or of a model name such as retinaface-mobile0.25. */
   public ModelInfo model(String roleOrName) {
-    if ("detector".equals(roleOrName)) {
-      return detector;
-    }
-    if (ModelRegistry.ROLES.contains(roleOrName)) {
-      return store.registry().defaultFor(roleOrName);
-    }
-    return store.registry().get(roleOrName);
+    Optional<ModelRole> role = ModelRole.parse(roleOrName);
+    return role.isPresent() ? model(role.get()) : store.registry().get(roleOrName);
   }
 
   /** Whether {@code role} uses the user's own file. */
-  public boolean overridden(String role) {
+  public boolean overridden(ModelRole role) {
     return overrides.containsKey(role);
   }
 
-  /** The weights file for {@code roleOrName}, downloading the registry's model if needed. */
+  /** The weights file of a role id, or of a model name (never overridden). */
   public Path path(String roleOrName) {
-    Path own = overrides.get(roleOrName);
+    Optional<ModelRole> role = ModelRole.parse(roleOrName);
+    return role.isPresent() ? path(role.get()) : store.resolve(store.registry().get(roleOrName));
+  }
+
+  /** The weights file for {@code role}, downloading the registry's model if needed. */
+  public Path path(ModelRole role) {
+    Path own = overrides.get(role);
     if (own == null) {
-      return store.resolve(model(roleOrName));
+      return store.resolve(model(role));
     }
     if (!Files.isRegularFile(own)) {
-      throw new ModelException(own + ": weights file given with --weights " + roleOrName + " does not exist");
+      throw new ModelException(own + ": weights file given with --weights " + role + " does not exist");
     }
-    if (warned.add(roleOrName)) {
-      warnings.accept("using your own weights for " + roleOrName + ": " + own
+    if (warned.add(role)) {
+      warnings.accept("using your own weights for " + role + ": " + own
           + " (not checked against the registry's size and SHA-256)");
     }
     return own;

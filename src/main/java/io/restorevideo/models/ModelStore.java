@@ -198,7 +198,11 @@ public final class ModelStore {
     URI url = urlOf(model);
     String size = model.bytes() >= 0 ? " (" + DownloadProgress.mb(model.bytes()) + ")" : "";
     notice("downloading " + model.name() + size + " from " + url + ", licence: " + model.licence());
-    downloader.fetch(url, part, model.bytes(), model.file());
+    try {
+      downloader.fetch(url, part, model.bytes(), model.file());
+    } catch (ModelException e) {
+      throw new ModelException(e.getMessage() + "; " + waysOut(model), e);
+    }
     long got = Files.size(part);
     if (model.bytes() >= 0 && got != model.bytes()) {
       Files.deleteIfExists(part);
@@ -222,6 +226,13 @@ public final class ModelStore {
           + " bytes) has SHA-256 " + sha);
     }
     return file;
+  }
+
+  /** What a user without this download can do instead, for the end of the one-line error. */
+  private String waysOut(ModelInfo model) {
+    String role = model.role() == null ? "" : " or --weights " + model.role() + "=PATH to your own copy";
+    return "ways out: --mirror URL (a base that serves " + model.file() + ")" + role + ", or place the file at "
+        + pathOf(model) + " (restore-video models list shows every file and its URL)";
   }
 
   private String offlineMessage(ModelInfo model) {

@@ -1,5 +1,6 @@
 package io.restorevideo.pipeline;
 
+import io.restorevideo.restore.FaceBatch;
 import io.restorevideo.restore.FaceBatchRestorer;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
@@ -12,7 +13,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * {@code --has-aligned} for a video: every frame is one aligned face. Frames are batched up to
  * {@code batchSize}, resized to 512x512 when they are another size (bilinear, as the official script),
- * restored without detection or paste-back, and written back at the frame's own size.
+ * restored without detection or paste-back through {@link FaceBatch#restoreAligned} (the same restore and gray
+ * rule as aligned stills: a gray face stays gray), and written back at the frame's own size.
  */
 final class AlignedFaceStage implements FrameStage {
   private static final int FACE_SIZE = 512;
@@ -55,11 +57,7 @@ final class AlignedFaceStage implements FrameStage {
         Mat bgr = slot.bgr();
         crops.add(bgr.cols() == FACE_SIZE && bgr.rows() == FACE_SIZE ? bgr : resized(bgr, FACE_SIZE, FACE_SIZE, owned));
       }
-      List<Mat> restored = restorer.restore(crops, fidelity);
-      if (restored == null || restored.size() != crops.size()) {
-        throw new IllegalStateException("the face restorer returned " + (restored == null ? 0 : restored.size())
-            + " faces for " + crops.size());
-      }
+      List<Mat> restored = FaceBatch.restoreAligned(restorer, crops, fidelity);
       owned.addAll(restored);
       for (int i = 0; i < pending.size(); i++) {
         Mat bgr = pending.get(i).bgr();

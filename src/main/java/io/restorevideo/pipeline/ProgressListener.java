@@ -9,4 +9,7 @@ public interface ProgressListener {
 
   /** Called once before the first frame with the input's duration in seconds (0 when unknown). */
   default void started(double totalSeconds) {}
+
+  /** Called once before {@link #started} with the stages' busy-time counters, which fill as the job runs. */
+  default void timings(java.util.List<StageTiming> timings) {}
 }

@@ -1,12 +1,7 @@
 package io.restorevideo.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.EventHandlerGroup;
-import com.lmax.disruptor.dsl.ProducerType;
-import com.lmax.disruptor.util.DaemonThreadFactory;
+import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -24,24 +19,11 @@ public final class StreamPipeline implements AutoCloseable {
   }
 
   private final JobState state = new JobState();
-  private final Disruptor<FrameSlot> disruptor;
-  private final RingBuffer<FrameSlot> ring;
-  private final int ringSize;
+  private final FrameRing ring;
   private long submitted;
   private boolean finished;
 
   public StreamPipeline(List<FrameStage> stages, int ringSize, Sink sink) {
-    if (Integer.bitCount(ringSize) != 1) {
-      throw new IllegalArgumentException("ring size must be a power of two, got " + ringSize);
-    }
-    this.ringSize = ringSize;
-    disruptor = new Disruptor<>(FrameSlot::new, ringSize, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
-        new BlockingWaitStrategy());
-    EventHandlerGroup<FrameSlot> group = null;
-    for (FrameStage stage : stages) {
-      StageHandler h = new StageHandler(stage, state, new StageTiming(stage.name()));
-      group = group == null ? disruptor.handleEventsWith(h) : group.then(h);
-    }
     EventHandler<FrameSlot> last = (slot, seq, endOfBatch) -> {
       try {
         if (!slot.endOfStream && !state.failed()) {
@@ -55,12 +37,7 @@ public final class StreamPipeline implements AutoCloseable {
         }
       }
     };
-    if (group == null) {
-      disruptor.handleEventsWith(last);
-    } else {
-      group.then(last);
-    }
-    ring = disruptor.start();
+    ring = new FrameRing(ringSize, stages, state, new ArrayList<>(), last);
   }
 
   /**
@@ -73,11 +50,9 @@ public final class StreamPipeline implements AutoCloseable {
       throw new IllegalStateException("the stream has been finished");
     }
     rethrow();
-    long seq = ring.next();
-    FrameSlot slot = ring.get(seq);
-    slot.reset();
+    long seq = ring.claim();
     try {
-      slot.load(bgr, submitted++, seconds);
+      ring.slot(seq).load(bgr, submitted++, seconds);
     } finally {
       ring.publish(seq);
     }
@@ -92,11 +67,7 @@ public final class StreamPipeline implements AutoCloseable {
   private void endStream() throws InterruptedException {
     if (!finished) {
       finished = true;
-      long seq = ring.next();
-      FrameSlot slot = ring.get(seq);
-      slot.reset();
-      slot.endOfStream = true;
-      ring.publish(seq);
+      ring.publishEnd();
       state.awaitFinished(Long.MAX_VALUE);
     }
   }
@@ -113,10 +84,7 @@ public final class StreamPipeline implements AutoCloseable {
     try {
       endStream();
     } finally {
-      disruptor.shutdown();
-      for (int i = 0; i < ringSize; i++) {
-        ring.get(i).release();
-      }
+      ring.close();
     }
   }
 }

@@ -1,14 +1,10 @@
 package io.restorevideo.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.EventHandlerGroup;
-import com.lmax.disruptor.dsl.ProducerType;
-import com.lmax.disruptor.util.DaemonThreadFactory;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaInput;
 import io.restorevideo.media.MediaOutput;
+import io.restorevideo.media.MediaRange;
+import io.restorevideo.media.RangeCut;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -27,95 +23,124 @@ public final class VideoPipeline {
   private final int ringSize;
 
   public VideoPipeline(List<FrameStage> stages, int ringSize) {
-    if (Integer.bitCount(ringSize) != 1) {
-      throw new IllegalArgumentException("ring size must be a power of two, got " + ringSize);
-    }
+    FrameRing.checkSize(ringSize);
     this.stages = List.copyOf(stages);
     this.ringSize = ringSize;
   }
 
   /** Runs the job to the end of the input; {@code in} and {@code out} stay open (the caller closes them). */
   public PipelineResult run(MediaInput in, MediaOutput out, ProgressListener progress) throws InterruptedException {
+    return run(in, out, progress, MediaRange.ALL);
+  }
+
+  /**
+   * Runs the job over {@code range} of the input: frames before it are decoded (after a seek to the keyframe
+   * before it, where the input can seek) and dropped, decoding stops at its end, the copied streams are cut
+   * to match, and every timestamp is moved so that the range starts at zero.
+   */
+  public PipelineResult run(MediaInput in, MediaOutput out, ProgressListener progress, MediaRange range)
+      throws InterruptedException {
     JobState state = new JobState();
     StageTiming decodeTiming = new StageTiming("decode");
-    List<StageTiming> timings = new ArrayList<>();
-    timings.add(decodeTiming);
-    Disruptor<FrameSlot> disruptor = new Disruptor<>(FrameSlot::new, ringSize, DaemonThreadFactory.INSTANCE,
-        ProducerType.SINGLE, new BlockingWaitStrategy());
-    EventHandlerGroup<FrameSlot> group = null;
-    for (FrameStage stage : stages) {
-      StageTiming t = new StageTiming(stage.name());
-      timings.add(t);
-      StageHandler h = new StageHandler(stage, state, t);
-      group = group == null ? disruptor.handleEventsWith(h) : group.then(h);
-    }
+    List<StageTiming> stageTimings = new ArrayList<>();
     StageTiming encodeTiming = new StageTiming("encode");
-    timings.add(encodeTiming);
     EncoderHandler enc = new EncoderHandler(out, in.videoStream().time_base(), state, encodeTiming, progress);
-    if (group == null) {
-      disruptor.handleEventsWith(enc);
-    } else {
-      group.then(enc);
-    }
-    progress.started(in.info().durationSeconds());
-    RingBuffer<FrameSlot> ring = disruptor.start();
-    long started = System.nanoTime();
-    long frames = 0;
-    double lastSeconds = 0;
-    int colorSpace = in.videoStream().codecpar().color_space();
-    int colorRange = in.videoStream().codecpar().color_range();
-    MediaInput.PacketSink sink = (pkt, st) -> out.writeCopied(pkt, st);
-    try {
-      while (!state.failed()) {
-        long seq = ring.next();
-        FrameSlot slot = ring.get(seq);
-        slot.reset();
-        boolean more;
-        long t0 = System.nanoTime();
-        try {
-          more = in.nextFrame(slot.decoded, sink);
-        } catch (MediaException e) {
-          state.fail(e);
-          more = false;
-        } catch (RuntimeException e) {
-          state.fail(new StageFailure("decode", e));
-          more = false;
-        }
-        decodeTiming.add(System.nanoTime() - t0, more ? 1 : 0);
-        if (!more) {
-          slot.endOfStream = true;
-          ring.publish(seq);
-          break;
-        }
-        slot.index = frames++;
-        slot.pts = slot.decoded.pts();
-        slot.seconds = in.seconds(slot.pts);
-        slot.colorSpace = colorSpace;
-        slot.colorRange = slot.decoded.color_range() != avutil.AVCOL_RANGE_UNSPECIFIED
-            ? slot.decoded.color_range() : colorRange;
-        lastSeconds = slot.seconds;
-        ring.publish(seq);
-      }
+    List<StageTiming> timings = new ArrayList<>();
+    Decoded decoded;
+    long started;
+    try (FrameRing ring = new FrameRing(ringSize, stages, state, stageTimings, enc)) {
+      timings.add(decodeTiming);
+      timings.addAll(stageTimings);
+      timings.add(encodeTiming);
+      progress.timings(List.copyOf(timings));
+      progress.started(range.isAll() ? in.info().durationSeconds()
+          : range.secondsOf(in.info().durationSeconds(), in.frameSeconds()));
+      started = System.nanoTime();
+      decoded = decode(in, out, ring, state, decodeTiming, range);
       if (state.failed()) {
         // the end marker lets every handler run its flush/close path and the latch open
-        long seq = ring.next();
-        FrameSlot slot = ring.get(seq);
-        slot.reset();
-        slot.endOfStream = true;
-        ring.publish(seq);
+        ring.publishEnd();
       }
       state.awaitFinished(Long.MAX_VALUE);
-    } finally {
-      disruptor.shutdown();
-      for (int i = 0; i < ringSize; i++) {
-        ring.get(i).release();
-      }
     }
     if (state.failure() != null) {
       throw state.failure();
     }
     double wall = (System.nanoTime() - started) / 1e9;
-    double end = lastSeconds + in.frameSeconds();
-    return new PipelineResult(frames, wall, end, in.incompleteReason(end), List.copyOf(timings));
+    double end = decoded.lastSeconds + in.frameSeconds();
+    // a range that ends before the input does is no early end
+    return new PipelineResult(decoded.frames, wall, end, decoded.rangeEnded ? null : in.incompleteReason(end),
+        List.copyOf(timings));
+  }
+
+  /** What the decoding loop reached (input time of the last frame). */
+  private record Decoded(long frames, double lastSeconds, boolean rangeEnded) {}
+
+  /**
+   * Decodes into ring slots until the input or the range ends or a failure stops the job, copying the other
+   * streams' packets (cut to the range) straight to the muxer; publishes the end marker when decoding ends.
+   */
+  private static Decoded decode(MediaInput in, MediaOutput out, FrameRing ring, JobState state,
+      StageTiming timing, MediaRange range) {
+    long frames = 0;
+    double lastSeconds = 0;
+    boolean rangeEnded = false;
+    MediaInput.PacketSink copy = (pkt, st) -> out.writeCopied(pkt, st);
+    RangeCut cut = range.isAll() ? null : new RangeCut(in, range, copy);
+    MediaInput.PacketSink sink = cut == null ? copy : cut;
+    if (cut != null) {
+      in.seek(range.startSeconds());
+    }
+    while (!state.failed()) {
+      long seq = ring.claim();
+      FrameSlot slot = ring.slot(seq);
+      long t0 = System.nanoTime();
+      boolean more = decodeOne(in, slot, sink, state);
+      while (more && cut != null && range.before(in.seconds(slot.decoded.pts()))) {
+        more = decodeOne(in, slot, sink, state);
+      }
+      if (more && cut != null && range.after(in.seconds(slot.decoded.pts()), frames)) {
+        more = false;
+        rangeEnded = true;
+      }
+      timing.add(System.nanoTime() - t0, more ? 1 : 0);
+      if (!more) {
+        slot.endOfStream = true;
+        ring.publish(seq);
+        break;
+      }
+      lastSeconds = in.seconds(slot.decoded.pts());
+      stamp(slot, frames++, in, cut, range);
+      ring.publish(seq);
+    }
+    return new Decoded(frames, lastSeconds, rangeEnded);
+  }
+
+  /** The next frame into {@code slot}; false at the end of the input or on a failure (recorded in state). */
+  private static boolean decodeOne(MediaInput in, FrameSlot slot, MediaInput.PacketSink sink, JobState state) {
+    try {
+      return in.nextFrame(slot.decoded, sink);
+    } catch (MediaException e) {
+      state.fail(e);
+    } catch (RuntimeException e) {
+      state.fail(new StageFailure("decode", e));
+    }
+    return false;
+  }
+
+  /**
+   * Index, timestamps (moved so that a range starts at zero) and colour metadata of a decoded frame (the
+   * stream's range when the frame has none).
+   */
+  private static void stamp(FrameSlot slot, long index, MediaInput in, RangeCut cut, MediaRange range) {
+    long pts = slot.decoded.pts();
+    double seconds = in.seconds(pts);
+    slot.index = index;
+    slot.pts = cut == null ? pts : cut.videoPts(pts);
+    slot.seconds = cut == null ? seconds : seconds - range.startSeconds();
+    slot.colorSpace = in.videoStream().codecpar().color_space();
+    int colorRange = slot.decoded.color_range();
+    slot.colorRange = colorRange != avutil.AVCOL_RANGE_UNSPECIFIED ? colorRange
+        : in.videoStream().codecpar().color_range();
   }
 }

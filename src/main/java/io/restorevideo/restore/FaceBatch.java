@@ -6,6 +6,7 @@ import io.restorevideo.face.align.AlignedFace;
 import io.restorevideo.face.color.Grayscale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -13,7 +14,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * face at a time), then the helper's {@code add_restored_face}: for a gray input the restored face is made
  * gray and given the input crop's colour statistics, without the official overflow (see
  * {@link Grayscale#restoredFaceForGrayInput}), unless the restorer colorizes
- * ({@link FaceBatchRestorer#grayInputStaysGray()}).
+ * ({@link FaceBatchRestorer#grayInputStaysGray()}). Whole frames decide gray per frame
+ * ({@link #restore}); faces given already aligned, in stills or video, per face ({@link #restoreAligned}).
  */
 public final class FaceBatch {
   private FaceBatch() {}
@@ -27,13 +29,37 @@ public final class FaceBatch {
     for (AlignedFace f : faces) {
       crops.add(f.crop());
     }
+    return restoreCrops(restorer, crops, fidelity, i -> gray);
+  }
+
+  /**
+   * Faces given already aligned ({@code --has-aligned}), stills and video frames alike: one network call,
+   * then {@code add_restored_face}'s gray rule decided per face, as the official script decides it per input
+   * image. One new restored crop per input, in order; the caller closes them.
+   *
+   * @param crops aligned CV_8UC3 BGR faces at the network's size; not modified
+   */
+  public static List<Mat> restoreAligned(FaceBatchRestorer restorer, List<Mat> crops, double fidelity) {
+    if (crops.isEmpty()) {
+      return List.of();
+    }
+    return restoreCrops(restorer, crops, fidelity,
+        i -> Grayscale.isGray(crops.get(i), Grayscale.DEFAULT_THRESHOLD));
+  }
+
+  private static List<Mat> restoreCrops(FaceBatchRestorer restorer, List<Mat> crops, double fidelity,
+      IntPredicate gray) {
     List<Mat> restored = restorer.restore(crops, fidelity);
     check(restored, crops);
-    if (!gray || !restorer.grayInputStaysGray()) {
+    if (!restorer.grayInputStaysGray()) {
       return restored;
     }
     List<Mat> out = new ArrayList<>(restored.size());
     for (int i = 0; i < restored.size(); i++) {
+      if (!gray.test(i)) {
+        out.add(restored.get(i));
+        continue;
+      }
       try (Mat colour = restored.get(i)) {
         out.add(Grayscale.restoredFaceForGrayInput(colour, crops.get(i)));
       }

@@ -24,20 +24,20 @@ final class FacePaste {
   private static final int PARSE_SIZE = 512;
 
   private final FaceRestoreOptions options;
-  private final FaceMasker parser;
+  private final FaceMasker masker;
   private final BackgroundUpsampler upsampler;
   private final FaceCompositor compositor;
 
-  FacePaste(FaceRestoreOptions options, FaceMasker parser, BackgroundUpsampler upsampler) {
+  FacePaste(FaceRestoreOptions options, FaceMasker masker, BackgroundUpsampler upsampler) {
     this.options = options;
-    this.parser = parser;
+    this.masker = masker;
     this.upsampler = upsampler;
     this.compositor = new FaceCompositor(options.upscale(), options.drawBox());
   }
 
   /**
    * @param masks parse masks per face (CV_64FC1 in [0, 1], any size; not closed here), or null to compute
-   *     them with the parser when parsing is on
+   *     them with the masker when parse masks are on
    * @return the new output image, {@code input * upscale} in size
    */
   Mat paste(PreparedImage image, List<RestoredFace> faces, List<Mat> masks) {
@@ -82,7 +82,7 @@ final class FacePaste {
 
   /**
    * Parse masks of faces as they are pasted (restored crops, or their upsampled versions), each resized to
-   * 512 for the parser when it is another size. The caller closes the masks.
+   * 512 for the masker when it is another size. The caller closes the masks.
    */
   List<Mat> parseMasks(List<Mat> faces) {
     List<Mat> inputs = new ArrayList<>(faces.size());
@@ -100,9 +100,9 @@ final class FacePaste {
           inputs.add(sized);
         }
       }
-      List<Mat> out = parser.masks(inputs);
+      List<Mat> out = masker.masks(inputs);
       if (out == null || out.size() != inputs.size()) {
-        throw new IllegalStateException("the face parser returned " + (out == null ? 0 : out.size())
+        throw new IllegalStateException("the face masker returned " + (out == null ? 0 : out.size())
             + " masks for " + inputs.size() + " faces");
       }
       return out;

@@ -3,6 +3,7 @@ package io.restorevideo.restore;
 import io.restorevideo.face.detect.DetectionResizer;
 import io.restorevideo.face.detect.FaceSelection;
 import io.restorevideo.face.color.Grayscale;
+import io.restorevideo.nn.codeformer.CodeFormerMode;
 
 /**
  * What the per-frame face path does, with the defaults of {@code inference_codeformer.py}: fidelity 0.5,
@@ -133,10 +134,7 @@ public final class FaceRestoreOptions {
     private Builder() {}
 
     public Builder fidelity(double w) {
-      if (!(w >= 0 && w <= 1)) {
-        throw new IllegalArgumentException("fidelity w must be in [0, 1], got " + w);
-      }
-      this.fidelity = w;
+      this.fidelity = CodeFormerMode.checkFidelity(w);
       return this;
     }
 

@@ -37,23 +37,23 @@ public final class FrameFaceRestorer implements AutoCloseable {
   /**
    * @param detector raw detector on the image it is given (RetinaFace), built with
    *     {@link FaceRestoreOptions#detectorThreshold()}; null when the caller supplies faces itself. Closed with this.
-   * @param parser required when {@link FaceRestoreOptions#parse()} is on
+   * @param masker the parse mask, required when {@link FaceRestoreOptions#parse()} is on
    * @param upsampler optional: background (and with {@code faceUpsample}, face) super-resolution
    */
   public FrameFaceRestorer(FaceRestoreOptions options, FaceDetector detector, FaceBatchRestorer restorer,
-      FaceMasker parser, BackgroundUpsampler upsampler) {
+      FaceMasker masker, BackgroundUpsampler upsampler) {
     if (restorer == null) {
       throw new IllegalArgumentException("a face restorer is required");
     }
-    if (options.parse() && parser == null) {
-      throw new IllegalArgumentException("parse masks are on but no face parser was given");
+    if (options.parse() && masker == null) {
+      throw new IllegalArgumentException("parse masks are on but no face masker was given");
     }
     this.options = options;
     this.detection = detector == null ? null : new HelperDetection(detector, options.detectionShortSide(),
         options.eyeDistThreshold(), options.onlyCenterFace());
     this.aligner = new FaceAligner(FaceTemplate.ffhq512());
     this.restorer = restorer;
-    this.paste = new FacePaste(options, parser, upsampler);
+    this.paste = new FacePaste(options, masker, upsampler);
   }
 
   public FaceRestoreOptions options() {

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.restorevideo.face.DetectedFace;
-import io.restorevideo.face.Landmarks5;
+import io.restorevideo.api.FaceDetection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -94,9 +93,10 @@ class DetectCommandTest extends CapturedConsole {
 
   @Test
   void reportsPrintBoxesRawScoresAndNamedLandmarks() {
-    DetectedFace f = new DetectedFace(10.5f, 20f, 110f, 140.25f, 0.9375f,
-        new Landmarks5(new float[] {40, 60, 80, 61, 60, 90, 45, 110, 75, 111}));
-    JsonObject json = JsonParser.parseString(DetectionReport.json("a.png", 200, 150, List.of(f))).getAsJsonObject();
+    FaceDetection.Face f = new FaceDetection.Face(10.5f, 20f, 110f, 140.25f, 0.9375f,
+        new float[] {40, 60, 80, 61, 60, 90, 45, 110, 75, 111});
+    FaceDetection.Result found = new FaceDetection.Result(200, 150, List.of(f));
+    JsonObject json = JsonParser.parseString(DetectionReport.json("a.png", found)).getAsJsonObject();
     JsonObject face = json.getAsJsonArray("faces").get(0).getAsJsonObject();
     JsonArray box = face.getAsJsonArray("box");
     assertEquals(10.5f, box.get(0).getAsFloat());
@@ -106,6 +106,6 @@ class DetectCommandTest extends CapturedConsole {
     assertEquals(80f, face.getAsJsonObject("landmarks").getAsJsonArray("right_eye").get(0).getAsFloat());
     assertEquals("a.png: 200x150, 1 face\nface 0: box 10.50 20.00 110.00 140.25 score 0.93750 landmarks"
         + " 40.00,60.00 80.00,61.00 60.00,90.00 45.00,110.00 75.00,111.00\n",
-        DetectionReport.text("a.png", 200, 150, List.of(f)).replace(System.lineSeparator(), "\n"));
+        DetectionReport.text("a.png", found).replace(System.lineSeparator(), "\n"));
   }
 }

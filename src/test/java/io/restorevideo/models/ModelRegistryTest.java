@@ -50,15 +50,15 @@ class ModelRegistryTest {
     assertEquals(-1, colour.bytes());
     assertEquals(BASE + "codeformer_colorization.pth", colour.url());
 
-    assertEquals("codeformer", r.defaultFor("codeformer").name());
-    assertEquals("retinaface-resnet50", r.defaultFor("detector").name());
+    assertEquals("codeformer", r.defaultFor(ModelRole.CODEFORMER).name());
+    assertEquals("retinaface-resnet50", r.defaultFor(ModelRole.DETECTOR).name());
     assertEquals(List.of("retinaface-resnet50", "retinaface-mobile0.25"),
-        r.forRole("detector").stream().map(ModelInfo::name).toList());
-    assertEquals("parsenet", r.defaultFor("parsenet").name());
-    assertEquals("realesrgan-x2", r.defaultFor("realesrgan").name());
+        r.forRole(ModelRole.DETECTOR).stream().map(ModelInfo::name).toList());
+    assertEquals("parsenet", r.defaultFor(ModelRole.PARSENET).name());
+    assertEquals("realesrgan-x2", r.defaultFor(ModelRole.REALESRGAN).name());
     // each mode's checkpoint is its own role, named like the model, so --weights ROLE=PATH can replace it
-    assertEquals("codeformer-colorization", r.defaultFor("codeformer-colorization").name());
-    assertEquals("codeformer-inpainting", r.defaultFor("codeformer-inpainting").name());
+    assertEquals("codeformer-colorization", r.defaultFor(ModelRole.CODEFORMER_COLORIZATION).name());
+    assertEquals("codeformer-inpainting", r.defaultFor(ModelRole.CODEFORMER_INPAINTING).name());
     assertEquals(false, r.get("codeformer-inpainting").verified());
     ModelException e = assertThrows(ModelException.class, () -> r.get("gfpgan"));
     assertTrue(e.getMessage().contains("known: codeformer,"), e.getMessage());

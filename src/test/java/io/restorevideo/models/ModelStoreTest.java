@@ -47,7 +47,7 @@ class ModelStoreTest {
   }
 
   private ModelInfo model(String behaviour, String sha256) {
-    return new ModelInfo("fake", "codeformer", true, FILE, server.base(behaviour) + FILE, server.body.length, sha256,
+    return new ModelInfo("fake", ModelRole.CODEFORMER, true, FILE, server.base(behaviour) + FILE, server.body.length, sha256,
         true, "test licence (non-commercial)", "served by the test");
   }
 
@@ -91,7 +91,7 @@ class ModelStoreTest {
   @Test
   void anUnverifiedModelIsDownloadedAndTheHashItGotIsPrinted() throws IOException {
     // As the registry's codeformer-colorization and codeformer-inpainting entries: no size, no hash.
-    ModelInfo m = new ModelInfo("fake-unverified", "codeformer-inpainting", true, FILE, server.base("ok") + FILE, -1,
+    ModelInfo m = new ModelInfo("fake-unverified", ModelRole.CODEFORMER_INPAINTING, true, FILE, server.base("ok") + FILE, -1,
         null, false, "test licence (non-commercial)", "served by the test");
     Path p = store(m, false, 1, Duration.ofSeconds(5)).resolve("fake-unverified");
     assertArrayEquals(server.body, Files.readAllBytes(p));
@@ -220,7 +220,7 @@ class ModelStoreTest {
 
   @Test
   void theMirrorReplacesTheReleaseBase() throws IOException {
-    ModelInfo m = new ModelInfo("fake", "codeformer", true, FILE, "http://127.0.0.1:9/unreachable/" + FILE,
+    ModelInfo m = new ModelInfo("fake", ModelRole.CODEFORMER, true, FILE, "http://127.0.0.1:9/unreachable/" + FILE,
         server.body.length, server.sha256, true, "l", "");
     ModelStore store = store(List.of(m), server.base("ok").toString(), false, 1, Duration.ofSeconds(5));
     assertEquals(server.base("ok").resolve(FILE), store.urlOf(m));
@@ -241,7 +241,7 @@ class ModelStoreTest {
     Files.writeString(own, "not even weights");
     List<String> warnings = new ArrayList<>();
     ModelStore store = store(List.of(model("ok", server.sha256),
-        new ModelInfo("det", "detector", true, "det.pth", server.base("ok") + "det.pth", 1, "a".repeat(64), true,
+        new ModelInfo("det", ModelRole.DETECTOR, true, "det.pth", server.base("ok") + "det.pth", 1, "a".repeat(64), true,
             "l", "")), null, true, 1, Duration.ofSeconds(5));
     ModelResolver r = new ModelResolver(store, Map.of("codeformer", own), null, warnings::add);
     assertEquals(own, r.path("codeformer"));

@@ -1,5 +1,6 @@
 package io.restorevideo.cli.bench;
 
+import io.restorevideo.models.ModelRole;
 import io.restorevideo.cli.options.ModelOptions;
 import io.restorevideo.bench.CodeFormerBenchmark;
 import io.restorevideo.nn.DeviceChoice;
@@ -70,7 +71,7 @@ final class BenchCodeFormerCommand implements Callable<Integer> {
       if (r < 1) {
         throw new IllegalArgumentException("--runs must be at least 1, got " + r);
       }
-      StateDict dict = weights.load(models, "codeformer");
+      StateDict dict = weights.load(models, ModelRole.CODEFORMER.id());
       print(CodeFormerBenchmark.run(dict, weights.random, dev.device(), ps, bs, r, heads));
       return 0;
     } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.restorevideo.cli.bench;
 
+import io.restorevideo.models.ModelRole;
 import io.restorevideo.cli.options.ModelOptions;
 import io.restorevideo.bench.DetectorBenchmark;
 import io.restorevideo.models.ModelInfo;
@@ -38,10 +39,10 @@ final class BenchDetectorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, StateDict> detectors = new LinkedHashMap<>();
-    if (models.resolver().overridden("detector") && !weights.random) {
-      detectors.put(models.detector(), weights.load(models, "detector"));
+    if (models.checkedCache().resolver().overridden(ModelRole.DETECTOR) && !weights.random) {
+      detectors.put(models.detector(), weights.load(models, ModelRole.DETECTOR.id()));
     } else {
-      for (ModelInfo m : models.store().registry().forRole("detector")) {
+      for (ModelInfo m : models.cache().store().registry().forRole(ModelRole.DETECTOR)) {
         detectors.put(m.name(), weights.load(models, m.name()));
       }
     }

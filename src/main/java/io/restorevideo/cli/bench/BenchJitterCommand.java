@@ -1,5 +1,6 @@
 package io.restorevideo.cli.bench;
 
+import io.restorevideo.models.ModelRole;
 import io.restorevideo.cli.options.ModelOptions;
 import io.restorevideo.bench.JitterBenchmark;
 import io.restorevideo.face.detect.HelperDetection;
@@ -51,7 +52,7 @@ final class BenchJitterCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    StateDict dict = weights.load(models, "detector");
+    StateDict dict = weights.load(models, ModelRole.DETECTOR.id());
     JitterBenchmark.Report report;
     // the helper closes the raw detector it wraps
     try (HelperDetection detector = HelperDetection.official(RetinaFaceDetector.load(dict), false)) {

@@ -1,8 +1,8 @@
 package io.restorevideo.cli.bench;
 
+import io.restorevideo.models.ModelRole;
 import io.restorevideo.cli.options.ModelOptions;
 import io.restorevideo.bench.UpsamplerBenchmark;
-import io.restorevideo.nn.rrdbnet.RealEsrganModel;
 import io.restorevideo.nn.rrdbnet.TiledUpsampler;
 import io.restorevideo.weights.StateDict;
 import java.io.PrintWriter;
@@ -47,7 +47,7 @@ final class BenchUpsamplerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StateDict dict = weights.load(models, RealEsrganModel.ROLE);
+    StateDict dict = weights.load(models, ModelRole.REALESRGAN.id());
     UpsamplerBenchmark.Report r;
     try {
       r = UpsamplerBenchmark.run(dict, size, tile, batch, warmups, runs);

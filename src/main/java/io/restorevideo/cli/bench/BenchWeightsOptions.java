@@ -33,9 +33,9 @@ public final class BenchWeightsOptions {
   /** The state dict of {@code roleOrName}: random, the user's file, or the store's (downloaded if needed). */
   StateDict load(ModelOptions models, String roleOrName) {
     if (random) {
-      return RandomWeights.of(models.resolver().model(roleOrName).file(), seed);
+      return RandomWeights.of(models.checkedCache().resolver().model(roleOrName).file(), seed);
     }
-    return CheckpointReader.read(models.resolver().path(roleOrName));
+    return CheckpointReader.read(models.checkedCache().resolver().path(roleOrName));
   }
 
   /** What the table's header says about the weights of {@code dict}. */

@@ -1,12 +1,8 @@
 package io.restorevideo.cli.options;
 
-import io.restorevideo.api.AlignedFaceJob;
-import io.restorevideo.api.FaceModels;
+import io.restorevideo.api.FaceSettings;
+import io.restorevideo.api.FaceSettings.Precision;
 import io.restorevideo.api.VideoFaces;
-import io.restorevideo.nn.DeviceChoice;
-import io.restorevideo.nn.Precision;
-import io.restorevideo.nn.codeformer.CodeFormerConfig;
-import io.restorevideo.nn.codeformer.CodeFormerMode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,8 +25,6 @@ public final class FaceOptions {
           + "names codeformer, codeformer-colorization, codeformer-inpainting).")
   public String modeName;
 
-  private CodeFormerMode mode = CodeFormerMode.RESTORE;
-
   @Option(names = "--has-aligned",
       description = "The inputs are already cropped and aligned faces (resized to 512x512 if needed): "
           + "restore them as they are, without detection or paste-back.")
@@ -51,94 +45,45 @@ public final class FaceOptions {
           + "(default: ${DEFAULT-VALUE}).")
   public String batchSize;
 
-  @Option(names = "--codeformer-heads", paramLabel = "N", defaultValue = "" + CodeFormerConfig.DEFAULT_HEADS,
+  @Option(names = "--codeformer-heads", paramLabel = "N", defaultValue = "" + FaceSettings.DEFAULT_HEADS,
       description = "Attention heads of the CodeFormer checkpoint; the file does not record them "
           + "(default: ${DEFAULT-VALUE}, the official codeformer.pth).")
   public int heads;
 
-  private DeviceChoice choice;
-  private boolean announced;
-
-  /** Range checks picocli cannot express; the caller turns the exception into a usage error. */
-  public void validate() {
-    mode = CodeFormerMode.parse(modeName);
-    if (!(fidelity >= 0 && fidelity <= 1)) {
-      throw new IllegalArgumentException("-w must be between 0 and 1, got " + fidelity);
-    }
-    batchSize();
-    if (precision == Precision.FP16) {
-      // only fp16 needs the device now; otherwise auto is resolved when a network is loaded
-      device().check(precision);
-    }
-  }
-
-  /** The resolved device ({@code auto} resolved once); see {@link #announceDevice()}. */
-  public synchronized DeviceChoice device() {
-    if (choice == null) {
-      choice = DeviceChoice.resolve(device);
-    }
-    return choice;
-  }
+  private FaceSettings settings;
 
   /**
-   * Says on stderr, once, which device {@code auto} picked. Called when the first network loads, so that a
-   * job that fails on its input, or needs no network, prints only its own line.
+   * Checks the values in one place ({@link FaceSettings#of}); the caller turns the exception into a usage
+   * error.
    */
-  public synchronized void announceDevice() {
-    if (!announced && device.trim().equalsIgnoreCase("auto")) {
-      System.err.println("restore-video: " + device().why());
-    }
-    announced = true;
+  public void validate() {
+    settings = FaceSettings.of(modeName, fidelity, device, precision, batchSize, heads, hasAligned);
   }
 
-  /** The batch size, with auto resolved for the device. */
-  public int batchSize() {
-    if ("auto".equals(batchSize)) {
-      return VideoFaces.autoBatchSize(device().device());
+  /** The checked settings, known after {@link #validate()}. */
+  public FaceSettings settings() {
+    if (settings == null) {
+      validate();
     }
-    int n;
-    try {
-      n = Integer.parseInt(batchSize);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--batch-size must be a number or auto, got '" + batchSize + "'");
-    }
-    if (n < 1) {
-      throw new IllegalArgumentException("--batch-size must be at least 1, got " + n);
-    }
-    return n;
+    return settings;
+  }
+
+  /** Says on stderr, once, which device {@code auto} picked (see {@link FaceSettings#announceDevice}). */
+  public void announceDevice() {
+    settings().announceDevice(line -> System.err.println("restore-video: " + line));
   }
 
   public double fidelity() {
     return fidelity;
   }
 
-  /** The networks' settings (detector threshold and Real-ESRGAN tile of the official script). */
-  public FaceModels.Settings modelSettings() {
-    FaceModels.Settings d = FaceModels.Settings.defaults();
-    return modelSettings(d.detectorThreshold(), d.bgTile());
-  }
-
-  /** The networks' settings with the detector threshold and Real-ESRGAN tile of the still-image options. */
-  public FaceModels.Settings modelSettings(float detectorThreshold, int bgTile) {
-    return new FaceModels.Settings(device().device(), precision, batchSize(), heads, detectorThreshold, bgTile,
-        mode);
-  }
-
   public boolean hasAligned() {
     return hasAligned;
   }
 
-  /** The {@code --mode}, known after {@link #validate()}. */
-  public CodeFormerMode mode() {
-    return mode;
-  }
-
   /** Whether {@code -w} was given on the command line while the mode fixes w (so it is ignored). */
   public boolean fidelityIgnored() {
-    return !mode.takesFidelity() && spec != null && spec.commandLine().getParseResult().hasMatchedOption("-w");
-  }
-
-  public AlignedFaceJob.Settings settings() {
-    return new AlignedFaceJob.Settings(fidelity, device().device(), precision, batchSize(), heads, mode);
+    return settings().fixesFidelity() && spec != null
+        && spec.commandLine().getParseResult().hasMatchedOption("-w");
   }
 }

@@ -1,9 +1,9 @@
 package io.restorevideo.cli.options;
 
+import io.restorevideo.api.FaceModels;
+import io.restorevideo.api.FrameOptions;
+import io.restorevideo.api.FrameOptions.Background;
 import io.restorevideo.api.ImageRestorer;
-import io.restorevideo.media.StillImages;
-import io.restorevideo.nn.rrdbnet.TiledUpsampler;
-import io.restorevideo.restore.FaceRestoreOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,15 +39,12 @@ public final class ImageOptions {
           + "DIR/restored_faces, named NAME_00.png, NAME_01.png, ...")
   public Path saveFaces;
 
-  /** The official script's {@code --bg_upsampler} choices. */
-  public enum BgUpsampler { none, realesrgan }
-
   @Option(names = "--bg-upsampler", paramLabel = "NAME", defaultValue = "none",
       description = "Background upsampler: none (a plain resize, the default, as the official script) or realesrgan "
           + "(RealESRGAN_x2plus, downloaded on first use; slow on a CPU).")
-  public BgUpsampler bgUpsampler;
+  public Background bgUpsampler;
 
-  @Option(names = "--bg-tile", paramLabel = "N", defaultValue = "" + TiledUpsampler.DEFAULT_TILE,
+  @Option(names = "--bg-tile", paramLabel = "N", defaultValue = "" + FaceModels.DEFAULT_BG_TILE,
       description = "Tile size of the Real-ESRGAN upsampler in input pixels, each tile padded by 40; 0 = the whole "
           + "image at once (default: ${DEFAULT-VALUE}).")
   public int bgTile;
@@ -57,17 +54,15 @@ public final class ImageOptions {
           + "-s 2 and above); without --bg-upsampler only the faces are upsampled.")
   public boolean faceUpsample;
 
-  @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + StillImages.DEFAULT_MAX_PIXELS,
+  @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageRestorer.DEFAULT_MAX_PIXELS,
       description = "Refuse input images with more pixels than this, checked before decoding "
           + "(default: ${DEFAULT-VALUE}).")
   public long maxPixels;
 
-  /** The pipeline's options for these flags and CodeFormer's fidelity {@code w}. */
-  public FaceRestoreOptions options(double fidelity) {
+  /** The frame options for these flags and CodeFormer's fidelity {@code w}. */
+  public FrameOptions options(double fidelity) {
     try {
-      return FaceRestoreOptions.builder().fidelity(fidelity).upscale(upscale).onlyCenterFace(onlyCenterFace)
-          .parse(!noParse).drawBox(drawBox).faceUpsample(faceUpsample)
-          .upsampleBackground(bgUpsampler == BgUpsampler.realesrgan).build();
+      return FrameOptions.of(fidelity, upscale, onlyCenterFace, !noParse, drawBox, faceUpsample, bgUpsampler);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -82,18 +77,8 @@ public final class ImageOptions {
     return builder.options(options(fidelity)).saveFaces(saveFaces).maxPixels(maxPixels);
   }
 
-  /** Whether {@code --bg-upsampler realesrgan} was chosen (the background is the network's). */
-  public boolean backgroundUpsampler() {
-    return bgUpsampler == BgUpsampler.realesrgan;
-  }
-
   public Path saveFaces() {
     return saveFaces;
-  }
-
-  /** Whether Real-ESRGAN is needed, for the background or for the faces. */
-  public boolean needsUpsampler() {
-    return bgUpsampler == BgUpsampler.realesrgan || faceUpsample;
   }
 
   /** The upsampler's tile size (0 = untiled); a negative value is a usage error. */

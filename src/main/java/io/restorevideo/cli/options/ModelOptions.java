@@ -1,10 +1,6 @@
 package io.restorevideo.cli.options;
 
-import io.restorevideo.models.Downloader;
-import io.restorevideo.models.ModelRegistry;
-import io.restorevideo.models.ModelResolver;
-import io.restorevideo.models.ModelStore;
-import io.restorevideo.models.ModelException;
+import io.restorevideo.api.ModelCache;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Where the model weights come from: a picocli mixin shared by every command that loads models. Other code
- * gets its files through {@link #resolver()}.
+ * gets its files through {@link #checkedCache()}.
  */
 public final class ModelOptions {
   @Spec(Spec.Target.MIXEE)
@@ -43,30 +39,25 @@ public final class ModelOptions {
       description = "Face detector: retinaface-resnet50 (default) or retinaface-mobile0.25 (fast).")
   public String detector;
 
-  private ModelStore store;
-  private ModelResolver resolver;
+  private ModelCache cache;
 
-  /** The model cache these options describe (downloads show progress on stderr). */
-  public synchronized ModelStore store() {
-    if (store == null) {
-      Path dir = modelDir != null ? modelDir : ModelStore.defaultDirectory();
-      store = new ModelStore(ModelRegistry.load(), dir, mirror, offline, Downloader.defaults(), System.err);
+  /** The model cache these options describe (downloads show progress on stderr); choices not yet checked. */
+  public synchronized ModelCache cache() {
+    if (cache == null) {
+      cache = new ModelCache(modelDir, mirror, offline, weights, detector,
+          line -> System.err.println("restore-video: warning: " + line), System.err);
     }
-    return store;
+    return cache;
   }
 
-  /** The weights file of each role: {@code resolver().path("codeformer")}. */
-  public synchronized ModelResolver resolver() {
-    if (resolver == null) {
-      try {
-        resolver = new ModelResolver(store(), weights, detector,
-            line -> System.err.println("restore-video: warning: " + line));
-      } catch (ModelException e) {
-        // A bad role or detector name is a usage error (exit 2), not a failure of the job.
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
+  /** {@link #cache()} with the {@code --weights} roles and the {@code --detector} name checked. */
+  public ModelCache checkedCache() {
+    try {
+      return cache().checkChoices();
+    } catch (IllegalArgumentException e) {
+      // A bad role or detector name is a usage error (exit 2), not a failure of the job.
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    return resolver;
   }
 
   /** The detector model name chosen with {@code --detector}. */

@@ -1,23 +1,23 @@
 package io.restorevideo.cli.options;
 
 import io.restorevideo.api.Preset;
+import io.restorevideo.api.Tracking;
 import io.restorevideo.api.VideoFaces;
-import io.restorevideo.face.track.TrackerOptions;
 import picocli.CommandLine.Option;
 
 /** Face options that only a video has: tracking, smoothing, presets, and turning faces off. */
 public final class VideoFaceOptions {
-  @Option(names = "--detect-every", paramLabel = "N", defaultValue = "" + TrackerOptions.DEFAULT_DETECT_EVERY,
+  @Option(names = "--detect-every", paramLabel = "N", defaultValue = "" + Tracking.DEFAULT_DETECT_EVERY,
       description = "Run the face detector on every Nth frame (and on scene cuts and lost tracks); optical "
           + "flow carries faces in between. 1 = every frame, as the official script (default: ${DEFAULT-VALUE}).")
   public int detectEvery;
 
-  @Option(names = "--smoothing", paramLabel = "S", defaultValue = "" + TrackerOptions.DEFAULT_SMOOTHING,
+  @Option(names = "--smoothing", paramLabel = "S", defaultValue = "" + Tracking.DEFAULT_SMOOTHING,
       description = "Landmark and parse-mask smoothing per face track, 0 (off) to 1 (strongest) "
           + "(default: ${DEFAULT-VALUE}). '--detect-every 1 --smoothing 0' gives the official per-frame result.")
   public double smoothing;
 
-  @Option(names = "--miss-limit", paramLabel = "K", defaultValue = "" + TrackerOptions.DEFAULT_MISS_LIMIT,
+  @Option(names = "--miss-limit", paramLabel = "K", defaultValue = "" + Tracking.DEFAULT_MISS_LIMIT,
       description = "End a face track after the detector has missed it on more than K keyframes in a row; "
           + "until then it is carried (the gap filled) (default: ${DEFAULT-VALUE}).")
   public int missLimit;
@@ -40,8 +40,8 @@ public final class VideoFaceOptions {
   public boolean noFaces;
 
   /** The tracker's settings from these options. */
-  public TrackerOptions tracking() {
-    return TrackerOptions.defaults().withDetectEvery(detectEvery).withSmoothing(smoothing).withMissLimit(missLimit);
+  public Tracking tracking() {
+    return new Tracking(detectEvery, smoothing, missLimit);
   }
 
   /** The temporal strength these options ask for (see {@link VideoFaces#temporal}). */

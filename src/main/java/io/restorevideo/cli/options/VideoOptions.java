@@ -26,8 +26,9 @@ public final class VideoOptions {
   public String pixFmt;
 
   @Option(names = "--format", paramLabel = "FMT",
-      description = "Output container: mp4, mov, mkv, webm or avi. Default: from OUTPUT's extension; "
-          + "required when OUTPUT is '-'.")
+      description = "Output format: the containers mp4, mov, mkv, webm, avi, or the frame pipes y4m "
+          + "(yuv4mpegpipe), nut (raw frames plus audio) and rawvideo (bare frames, video only). Default: from "
+          + "OUTPUT's extension; required when OUTPUT is '-'.")
   public String format;
 
   @Option(names = "--allow-partial",
@@ -43,6 +44,22 @@ public final class VideoOptions {
       + "batches, landmark jitter with and without smoothing; for images, per image the output size, each "
       + "face's box and score, warnings, and a folder's failed images.")
   public boolean json;
+
+  @Option(names = "--json-file", paramLabel = "FILE",
+      description = "Write the --json summary to FILE instead of stdout (implies --json); needed when OUTPUT is '-', "
+          + "since stdout then carries the video.")
+  public java.nio.file.Path jsonFile;
+
+  @Option(names = "--progress", paramLabel = "MODE",
+      description = "Progress report: 'json' (one JSON object per line on stderr: frames, totalFrames, fps, faces, "
+          + "busy share of each stage, etaSeconds), FILE (the same lines into FILE), '-' (on stdout, not with "
+          + "OUTPUT '-'), 'line' (the human line), or 'none'. Default: the human line when stderr is a terminal, "
+          + "else none.")
+  public String progress;
+
+  @Option(names = "--progress-every", paramLabel = "S", defaultValue = "1",
+      description = "Seconds between progress reports (default: ${DEFAULT-VALUE}).")
+  public double progressEvery;
 
   /** A job builder with these options applied. */
   public VideoJob.Builder apply(VideoJob.Builder b) {

@@ -1,5 +1,6 @@
 package io.restorevideo.nn.codeformer;
 
+import io.restorevideo.models.ModelRole;
 import io.restorevideo.weights.WeightsException;
 import java.util.List;
 import java.util.Locale;
@@ -14,19 +15,19 @@ import java.util.Locale;
  * another mode is refused by name instead of producing a plausible but wrong face.
  */
 public enum CodeFormerMode {
-  RESTORE("restore", "codeformer", null, true, List.of("32", "64", "128", "256"), 0),
-  COLORIZE("colorize", "codeformer-colorization", 0.0, true, List.of("32", "64", "128"), 1024),
-  INPAINT("inpaint", "codeformer-inpainting", 1.0, false, List.of("32", "64", "128"), 512);
+  RESTORE("restore", ModelRole.CODEFORMER, null, true, List.of("32", "64", "128", "256"), 0),
+  COLORIZE("colorize", ModelRole.CODEFORMER_COLORIZATION, 0.0, true, List.of("32", "64", "128"), 1024),
+  INPAINT("inpaint", ModelRole.CODEFORMER_INPAINTING, 1.0, false, List.of("32", "64", "128"), 512);
 
   private final String cliName;
-  private final String role;
+  private final ModelRole role;
   private final Double fixedFidelity;
   private final boolean adain;
   private final List<String> connectList;
   private final int codebookSize;
 
   /** @param codebookSize rows the script's network has; 0 = any (the restore path also runs small test nets) */
-  CodeFormerMode(String cliName, String role, Double fixedFidelity, boolean adain, List<String> connectList,
+  CodeFormerMode(String cliName, ModelRole role, Double fixedFidelity, boolean adain, List<String> connectList,
       int codebookSize) {
     this.cliName = cliName;
     this.role = role;
@@ -42,7 +43,7 @@ public enum CodeFormerMode {
   }
 
   /** The model role (and registry name) of this mode's checkpoint. */
-  public String role() {
+  public ModelRole role() {
     return role;
   }
 
@@ -79,6 +80,20 @@ public enum CodeFormerMode {
    */
   public boolean resizesAlignedFaces() {
     return this == RESTORE;
+  }
+
+  /**
+   * The one rule for the fidelity weight {@code w} ({@code -w}), used by every path that takes it: a number in
+   * [0, 1].
+   *
+   * @return {@code w}
+   * @throws IllegalArgumentException otherwise
+   */
+  public static double checkFidelity(double w) {
+    if (!(w >= 0 && w <= 1)) {
+      throw new IllegalArgumentException("-w must be between 0 and 1, got " + w);
+    }
+    return w;
   }
 
   /** The mode of a {@code --mode} value, case-insensitive. */

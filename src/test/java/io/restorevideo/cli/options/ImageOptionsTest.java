@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restorevideo.api.FrameOptions;
 import io.restorevideo.api.ImageRestorer;
-import io.restorevideo.restore.FaceRestoreOptions;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ class ImageOptionsTest {
   @Test
   void defaultsAreTheOfficialScripts() {
     ImageOptions o = parse();
-    FaceRestoreOptions f = o.options(0.5);
+    FrameOptions f = o.options(0.5);
     assertEquals(2, f.upscale());
     assertFalse(f.onlyCenterFace());
     assertTrue(f.parse());
@@ -45,7 +45,7 @@ class ImageOptionsTest {
   void everyFlagReachesTheOptions() {
     ImageOptions o = parse("-s", "4", "--only-center-face", "--no-parse", "--draw-box", "--save-faces", "faces",
         "--max-pixels", "5000");
-    FaceRestoreOptions f = o.options(0.7);
+    FrameOptions f = o.options(0.7);
     assertEquals(4, f.upscale());
     assertTrue(f.onlyCenterFace());
     assertFalse(f.parse());
