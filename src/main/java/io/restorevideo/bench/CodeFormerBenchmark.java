@@ -68,7 +68,7 @@ public final class CodeFormerBenchmark {
     return device.startsWith("gpu:") ? Integer.parseInt(device.substring(4)) : 0;
   }
 
-  private static List<Mat> faces(int n) {
+  static List<Mat> faces(int n) {
     SplittableRandom rnd = new SplittableRandom(8);
     List<Mat> out = new ArrayList<>(n);
     int size = CodeFormerRestorer.FACE_SIZE;

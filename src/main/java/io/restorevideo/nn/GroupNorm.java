@@ -54,6 +54,9 @@ public final class GroupNorm implements Layer {
     NDArray ones = x.getManager().ones(normShape, x.getDataType());
     NDArray zeros = x.getManager().zeros(normShape, x.getDataType());
     NDArray normed = ai.djl.nn.norm.LayerNorm.layerNorm(grouped, normShape, ones, zeros, eps).singletonOrThrow();
-    return normed.reshape(s).mul(weight).add(bias);
+    ones.close();
+    zeros.close();
+    // the affine in place on the fresh normalised tensor: same arithmetic, two activation-sized buffers fewer
+    return normed.reshape(s).muli(weight).addi(bias);
   }
 }

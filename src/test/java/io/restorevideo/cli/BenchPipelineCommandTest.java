@@ -45,4 +45,15 @@ class BenchPipelineCommandTest {
       assertTrue(o.getAsJsonObject("stageSeconds").has(stage), stage + " in " + o);
     }
   }
+
+  @Test
+  void fourStandInFacesMakeFourTracksRestoredOnEveryFrame() {
+    Path clip = GroupClip.zoom(dir, "320x256", 12);
+    JsonObject o = json(CliRun.of("bench", "pipeline", clip.toString(), "--stand-in-faces", "--faces", "4",
+        "--json"));
+    assertEquals(4, o.get("standInFacesPerFrame").getAsInt(), o.toString());
+    JsonObject faces = o.getAsJsonObject("faces");
+    assertEquals(4, faces.get("tracks").getAsInt(), o.toString());
+    assertEquals(48, faces.get("facesRestored").getAsLong(), o.toString());
+  }
 }

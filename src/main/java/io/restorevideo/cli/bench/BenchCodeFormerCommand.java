@@ -28,10 +28,7 @@ final class BenchCodeFormerCommand implements Callable<Integer> {
   @Mixin BenchWeightsOptions weights;
   @Mixin ModelOptions models;
 
-  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
-      description = "auto (GPU if PyTorch sees one, else CPU; says which on stderr), cpu, gpu or gpu:N "
-          + "(default: ${DEFAULT-VALUE}).")
-  String device;
+  @Mixin BenchDeviceOption device;
 
   @Option(names = "--batch-sizes", paramLabel = "N,...", split = ",",
       description = "Batch sizes to time (default: 1,2,4,8,16,32 on a GPU, 1,2,4 on the CPU).")
@@ -55,11 +52,7 @@ final class BenchCodeFormerCommand implements Callable<Integer> {
   public Integer call() {
     DeviceChoice dev;
     try {
-      dev = DeviceChoice.resolve(device);
-      if (device.trim().equalsIgnoreCase("auto")) {
-        spec.commandLine().getErr().println("restore-video: " + dev.why());
-        spec.commandLine().getErr().flush();
-      }
+      dev = device.resolve(spec);
       List<Precision> ps = precisions != null ? precisions
           : dev.isGpu() ? List.of(Precision.FP32, Precision.FP16) : List.of(Precision.FP32);
       ps.forEach(dev::check);

@@ -26,14 +26,16 @@ import picocli.CommandLine.Spec;
 /** {@code restore-video bench ...}: benchmarks (not tests); each subcommand measures one part. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: prints a table (or --json) of throughput, time per stage and peak memory.",
-    subcommands = {BenchCommand.Pipeline.class, BenchCodeFormerCommand.class, BenchDetectorCommand.class,
-        BenchJitterCommand.class, BenchTrackingCommand.class, BenchUpsamplerCommand.class})
+    subcommands = {BenchCommand.Pipeline.class, BenchNetworksCommand.class, BenchCodeFormerCommand.class,
+        BenchDetectorCommand.class, BenchJitterCommand.class, BenchTrackingCommand.class,
+        BenchUpsamplerCommand.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: pipeline, codeformer, detector, jitter, tracking or upsampler");
+    throw new ParameterException(spec.commandLine(), "Missing subcommand: pipeline, networks, codeformer, detector, "
+        + "jitter, tracking or upsampler");
   }
 
   /** Peak resident memory of this process (VmHWM) in MiB, or -1 where /proc is unavailable. */
@@ -62,6 +64,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "pipeline without PyTorch.")
     boolean standInFaces;
 
+    @Option(names = "--faces", paramLabel = "N", defaultValue = "1",
+        description = "Stand-in faces per frame with --stand-in-faces, on a near-square grid (default: "
+            + "${DEFAULT-VALUE}).")
+    int faces;
+
     @Override
     public Integer call() throws IOException {
       String ext = video.format != null ? video.format : "mkv";
@@ -71,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
       try {
         VideoJob.Builder job = video.apply(VideoJob.builder(clip, out.toString())).ringSize(ringSize);
         if (standInFaces) {
-          job.faces(() -> StandInFaces.stages(TrackerOptions.defaults(), 1));
+          job.faces(() -> StandInFaces.stages(TrackerOptions.defaults(), 1, faces));
         }
         s = job.build().run();
       } finally {
@@ -86,6 +93,9 @@ public final class BenchCommand implements Callable<Integer> {
       result.put("fps", s.fps());
       result.put("ringSize", ringSize);
       result.put("standInFaces", standInFaces);
+      if (standInFaces) {
+        result.put("standInFacesPerFrame", faces);
+      }
       if (s.faces() != null) {
         result.put("faces", s.faces());
       }

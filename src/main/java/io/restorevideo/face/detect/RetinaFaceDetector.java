@@ -2,6 +2,7 @@ package io.restorevideo.face.detect;
 
 import io.restorevideo.face.DetectedFace;
 import ai.djl.ndarray.NDArray;
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.restorevideo.nn.retinaface.RetinaFace;
 import io.restorevideo.nn.retinaface.RetinaFaceOutput;
@@ -39,7 +40,17 @@ public final class RetinaFaceDetector implements FaceDetector {
   }
 
   public static RetinaFaceDetector load(StateDict dict, float confThreshold, double nmsThreshold) {
-    NDManager manager = NDManager.newBaseManager();
+    return load(dict, confThreshold, nmsThreshold, NDManager.newBaseManager());
+  }
+
+  /** With the official thresholds, on {@code device} rather than the engine's default one. */
+  public static RetinaFaceDetector load(StateDict dict, Device device) {
+    return load(dict, DetectionDecoder.DEFAULT_CONF_THRESHOLD, DetectionDecoder.DEFAULT_NMS_THRESHOLD,
+        NDManager.newBaseManager(device));
+  }
+
+  private static RetinaFaceDetector load(StateDict dict, float confThreshold, double nmsThreshold,
+      NDManager manager) {
     try {
       RetinaFace net = RetinaFace.load(dict, manager);
       LOG.debug("RetinaFace {} loaded from {}", net.kind(), dict.source());

@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.restorevideo.nn.parsenet.ParseNet;
@@ -34,7 +35,15 @@ public final class FaceParser implements AutoCloseable {
   }
 
   public static FaceParser load(StateDict dict) {
-    NDManager manager = NDManager.newBaseManager();
+    return load(dict, NDManager.newBaseManager());
+  }
+
+  /** On {@code device} rather than the engine's default one (benchmarks pick it). */
+  public static FaceParser load(StateDict dict, Device device) {
+    return load(dict, NDManager.newBaseManager(device));
+  }
+
+  private static FaceParser load(StateDict dict, NDManager manager) {
     try {
       return new FaceParser(manager, ParseNet.load(dict, manager));
     } catch (RuntimeException e) {

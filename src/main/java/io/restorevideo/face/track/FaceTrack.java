@@ -17,6 +17,7 @@ public final class FaceTrack {
   private float score;
   private int age;
   private int misses;
+  private int detections;
   private volatile Boolean grayscale;
 
   FaceTrack(int id, double smoothing) {
@@ -56,6 +57,11 @@ public final class FaceTrack {
     return misses;
   }
 
+  /** Keyframes on which the detector found this face. */
+  public int detections() {
+    return detections;
+  }
+
   /**
    * Whether the face is treated as grayscale. Decided once per track (on its first keyframe, by the
    * composite stage) so colour never flickers from frame to frame; empty until then.
@@ -76,6 +82,7 @@ public final class FaceTrack {
   void observe(DetectedFace detection, double timeSeconds, float[] motion) {
     score = detection.score();
     misses = 0;
+    detections++;
     update(detection.landmarks(), TrackBox.of(detection), timeSeconds, motion);
   }
 

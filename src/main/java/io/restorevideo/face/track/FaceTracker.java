@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * the optical flow loses a track. On a keyframe the detector's faces are matched to the tracks by box
  * overlap (greedy, best IoU first); an unmatched detection starts a track; a track the detector misses is
  * carried by the flow (its gap filled) until it has been missed on more than {@code missLimit} keyframes,
- * or at once if the flow lost it too. Between keyframes every track is carried by {@link OpticalFlowCarrier}.
+ * or at once if the flow lost it too or the detector had found it on one keyframe only. Between keyframes every track is carried by {@link OpticalFlowCarrier}.
  * Landmarks are then smoothed per track ({@link LandmarkSmoother}).
  *
  * <p>With {@link TrackerOptions#parity()} (detect every frame, smoothing 0) each frame's output is exactly
@@ -132,7 +132,11 @@ public final class FaceTracker implements AutoCloseable {
         }
         track.miss();
         OpticalFlowCarrier.Carried c = carried.get(track);
-        if (c == null || !c.ok() || track.misses() > options.missLimit()) {
+        // A face found on one keyframe only is not confirmed: carrying it through missed keyframes would cost
+        // a restore per frame for what was most likely a false detection (the official per-frame code drops
+        // it on the next frame). A confirmed face keeps the miss limit.
+        int limit = track.detections() > 1 ? options.missLimit() : 0;
+        if (c == null || !c.ok() || track.misses() > limit) {
           LOG.debug("track {} ended after {} missed keyframes", track.id(), track.misses());
           continue;
         }

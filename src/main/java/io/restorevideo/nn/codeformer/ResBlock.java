@@ -37,8 +37,19 @@ final class ResBlock implements Layer {
 
   @Override
   public NDArray forward(NDArray in) {
-    NDArray x = conv1.forward(Swish.apply(norm1.forward(in)));
-    x = conv2.forward(Swish.apply(norm2.forward(x)));
-    return x.add(convOut == null ? in : convOut.forward(in));
+    // Each temporary is freed as soon as it is used, so the allocator hands the same warm buffers back.
+    NDArray h = Swish.applyInPlace(norm1.forward(in));
+    NDArray x = conv1.forward(h);
+    h.close();
+    h = Swish.applyInPlace(norm2.forward(x));
+    x.close();
+    x = conv2.forward(h);
+    h.close();
+    if (convOut == null) {
+      return x.addi(in);
+    }
+    try (NDArray shortcut = convOut.forward(in)) {
+      return x.addi(shortcut);
+    }
   }
 }

@@ -223,6 +223,27 @@ class FaceTrackerTest {
   }
 
   @Test
+  void aFaceDetectedOnOneKeyframeOnlyIsNotCarriedThroughMisses() {
+    int frames = 30;
+    // both faces are in every frame, but the detector reports face B on keyframe 5 only (a one-off detection)
+    Clip clip = new Clip(frames, i -> 1L, i -> List.of(new Placement(faceA, panA(i)),
+        new Placement(faceB, SyntheticScene.at(200, 100))));
+    IntFunction<List<ScriptedDetector.Truth>> all = truthOf(clip, i -> false);
+    ScriptedDetector det = new ScriptedDetector(
+        i -> all.apply(i).stream().filter(t -> i == 5 || t.landmarks().x(0) < 200).toList(), 0.5, 5);
+    TrackerOptions opts = TrackerOptions.defaults().withDetectEvery(5).withMissLimit(2);
+    try (FaceTracker tracker = new FaceTracker(det, opts)) {
+      List<List<TrackedFace>> out = run(clip, det, tracker);
+      assertEquals(2, out.get(5).size());
+      assertEquals(2, out.get(9).size(), "carried by the flow until the next keyframe");
+      for (int i = 10; i < frames; i++) {
+        assertEquals(1, out.get(i).size(), "unconfirmed track ended at its first missed keyframe, frame " + i);
+        assertEquals(0, out.get(i).get(0).trackId());
+      }
+    }
+  }
+
+  @Test
   void aFaceThatVanishesIsLostByTheFlowAndEndedAtOnce() {
     int frames = 40;
     int goneAt = 32;
