@@ -21,7 +21,8 @@ import java.util.Properties;
 public final class Preset {
   /** Option names a preset may set. */
   public static final List<String> KEYS =
-      List.of("w", "detect-every", "smoothing", "detector", "no-parse", "batch-size", "bg-upsampler", "upscale");
+      List.of("w", "detect-every", "smoothing", "detector", "no-parse", "batch-size", "bg-upsampler", "upscale",
+      "deinterlace", "denoise");
 
   /** Built-in presets, in the order {@code --help} lists them. */
   private static final List<String> BUILT_IN = List.of("default", "archive-film", "fidelity", "quality", "fast");

@@ -2,11 +2,13 @@ package io.restorevideo.api;
 
 import io.restorevideo.media.ContainerFormat;
 import io.restorevideo.media.EncoderSettings;
+import io.restorevideo.media.FrameRange;
 import io.restorevideo.media.InputFormat;
 import io.restorevideo.media.MediaRange;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaInput;
 import io.restorevideo.media.MediaOutput;
+import io.restorevideo.media.PreFilters;
 import io.restorevideo.media.StreamInfo;
 import io.restorevideo.pipeline.FaceStages;
 import io.restorevideo.pipeline.FrameStage;
@@ -60,18 +62,26 @@ public final class VideoJob {
     ProgressReporter reporter = null;
     try (OutputFile target = OutputFile.prepare(b.output, b.input);
         MediaInput in = MediaInput.open(b.input, b.inputFormat)) {
+      in.filter(PreFilters.describe(b.input, in, b.deinterlace, b.denoise));
       // the networks load once the input is known to be a video, so a bad input is reported first
       faces = b.faces == null ? null : b.faces.get();
       PipelineResult r;
       List<String> outStreams;
-      try (MediaOutput out = MediaOutput.open(target.url(), b.output, muxer, in, b.encoder,
-          w -> warn(warnings, w, b.warnings))) {
+      try (MediaOutput out = b.segment == null
+          ? MediaOutput.open(target.url(), b.output, muxer, in, b.encoder, w -> warn(warnings, w, b.warnings))
+          : MediaOutput.openVideoPart(target.url(), b.output, muxer, in, b.encoder,
+              w -> warn(warnings, w, b.warnings))) {
         double frameSeconds = in.frameSeconds();
         reporter = b.progress == null ? null : new ProgressReporter(b.progress, b.progressEvery,
             () -> faces == null ? null : faces.stats(), frameSeconds > 0 ? 1 / frameSeconds : 0, b.range.maxFrames());
-        r = new VideoPipeline(allStages(), b.ringSize).run(in, out, reporter == null ? ProgressListener.NONE : reporter,
-            b.range);
+        ProgressListener listener = reporter == null ? ProgressListener.NONE : reporter;
+        r = b.segment == null ? new VideoPipeline(allStages(), b.ringSize).run(in, out, listener, b.range)
+            : new VideoPipeline(allStages(), b.ringSize).run(in, out, listener, b.warmup, b.segment);
         outStreams = out.streams();
+      }
+      if (b.segment != null && r.frames() != b.segment.frames() && r.incompleteReason() == null) {
+        throw new UserException(b.input + ": frames " + b.segment.first() + " to " + b.segment.end() + " gave "
+            + r.frames() + " frames instead of " + b.segment.frames() + " (damaged or changed input)");
       }
       if (r.incompleteReason() != null) {
         String line = b.input + ": input ends early, " + r.incompleteReason() + "; " + r.frames() + " frames written";
@@ -173,6 +183,10 @@ public final class VideoJob {
     private InputFormat inputFormat;
     private MediaRange range = MediaRange.ALL;
     private java.util.function.Consumer<String> warnings = LOG::warn;
+    private String deinterlace;
+    private String denoise;
+    private FrameRange warmup;
+    private FrameRange segment;
 
     private Builder(String input, String output) {
       this.input = Objects.requireNonNull(input, "input");
@@ -297,6 +311,35 @@ public final class VideoJob {
     /** Receives each warning line as it happens (default: logged); all of them are also in the summary. */
     public Builder warnings(java.util.function.Consumer<String> warnings) {
       this.warnings = Objects.requireNonNull(warnings);
+      return this;
+    }
+
+    /**
+     * Deinterlacing before the stages: auto (the stream's field order, else FFmpeg's idet on the first
+     * frames), off (null), bwdif or yadif. One frame per frame; the output is flagged progressive.
+     */
+    public Builder deinterlace(String mode) {
+      PreFilters.validate(mode, null);
+      this.deinterlace = mode;
+      return this;
+    }
+
+    /** Denoising before the stages: off (null), hqdn3d or nlmeans, optionally {@code =strength}. */
+    public Builder denoise(String spec) {
+      PreFilters.validate(null, spec);
+      this.denoise = spec;
+      return this;
+    }
+
+    /**
+     * Encodes only the frames of {@code segment} (a segment of the input, timestamps kept) into a video-only
+     * part with a closed GOP, after running the frames of {@code warmup} (those just before it, or null)
+     * through the stages unwritten. The other streams are left for {@link VideoParts#join}. The job fails
+     * unless the segment yields exactly its number of frames.
+     */
+    public Builder segment(FrameRange warmup, FrameRange segment) {
+      this.warmup = warmup;
+      this.segment = Objects.requireNonNull(segment, "segment");
       return this;
     }
 

@@ -32,7 +32,7 @@ final class ProgressLine implements Consumer<JobProgress> {
     }
   }
 
-  private static String clock(double s) {
+  static String clock(double s) {
     long t = Math.round(s);
     return String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, (t / 60) % 60, t % 60);
   }

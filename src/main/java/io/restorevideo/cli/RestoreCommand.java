@@ -5,7 +5,6 @@ import io.restorevideo.cli.options.ImageOptions;
 import io.restorevideo.cli.options.InputOptions;
 import io.restorevideo.cli.options.RangeOptions;
 import io.restorevideo.cli.options.ModelOptions;
-import io.restorevideo.cli.options.PresetOptions;
 import io.restorevideo.cli.options.VideoFaceOptions;
 import io.restorevideo.cli.options.VideoOptions;
 import io.restorevideo.cli.bench.BenchCommand;
@@ -33,7 +32,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "restore-video 0.1.0",
     description = "Restores faces in videos and images with CodeFormer.",
-    subcommands = {ModelsCommand.class, DetectCommand.class, PreviewCommand.class, MetricsCommand.class,
+    subcommands = {ModelsCommand.class, DetectCommand.class, PreviewCommand.class, BatchCommand.class,
+        MetricsCommand.class,
         BenchCommand.class})
 public final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -64,25 +64,8 @@ public final class RestoreCommand implements Callable<Integer> {
     if (input == null || output == null) {
       throw new ParameterException(spec.commandLine(), "Missing INPUT and OUTPUT (see --help)");
     }
-    boolean presetUpscale = false;
-    if (videoFaces.preset != null) {
-      presetUpscale = PresetOptions.apply(spec, videoFaces.preset).options().containsKey("upscale");
-    }
-    try {
-      face.validate();
-      videoFaces.tracking();
-      videoFaces.temporal();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    if (!presetUpscale && !spec.commandLine().getParseResult().hasMatchedOption("--upscale")) {
-      // the official default of 2 is for photos; a video's size is usually what the user wants to keep
-      image.upscale = InputKind.isVideo(input) ? 1 : image.upscale;
-    }
+    new VideoJobSetup(face, image, videoFaces).applyPresetAndValidate(spec, InputKind.isVideo(input));
     FaceSettings settings = face.settings();
-    if (settings.inpaintProblem() != null) {
-      throw new ParameterException(spec.commandLine(), settings.inpaintProblem());
-    }
     PrintWriter err = spec.commandLine().getErr();
     if (face.fidelityIgnored()) {
       err.println("restore-video: warning: " + settings.ignoredFidelityWarning());

@@ -54,6 +54,10 @@ public final class MediaInput implements AutoCloseable {
   private int decodeErrors;
   private long lastPts = AV_NOPTS_VALUE;
   private long lastDuration;
+  private String filterDescription;
+  private VideoFilter filter;
+  private boolean filterEnded;
+  private final AVFrame unfiltered = av_frame_alloc();
 
   private MediaInput(String name, AVFormatContext fmt, AVStream video, AVCodecContext decoder) {
     this.name = name;
@@ -172,6 +176,54 @@ public final class MediaInput implements AutoCloseable {
    * best-effort). Packets of other streams met on the way go to {@code sink}. Returns false at the end.
    */
   public boolean nextFrame(AVFrame target, PacketSink sink) {
+    if (filterDescription == null) {
+      return decodeFrame(target, sink);
+    }
+    while (true) {
+      if (filter != null && filter.pull(target)) {
+        return true;
+      }
+      if (filterEnded) {
+        return false;
+      }
+      if (decodeFrame(unfiltered, sink)) {
+        if (filter == null) {
+          filter = new VideoFilter(filterDescription, unfiltered.width(), unfiltered.height(), unfiltered.format(),
+              video.time_base(), video.codecpar().sample_aspect_ratio());
+        }
+        filter.push(unfiltered);
+      } else if (filter != null) {
+        filter.push(null);
+        filterEnded = true;
+      } else {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Runs every decoded frame through an FFmpeg filter graph (e.g. a deinterlacer) before {@link #nextFrame}
+   * returns it; the filters must give one frame per frame and keep the pts. Null: none.
+   */
+  public void filter(String description) {
+    closeFilter();
+    filterDescription = description;
+  }
+
+  /** True when a filter graph runs on the frames. */
+  public boolean filtered() {
+    return filterDescription != null;
+  }
+
+  private void closeFilter() {
+    if (filter != null) {
+      filter.close();
+      filter = null;
+    }
+    filterEnded = false;
+  }
+
+  private boolean decodeFrame(AVFrame target, PacketSink sink) {
     while (true) {
       av_frame_unref(target);
       int ret = avcodec_receive_frame(decoder, target);
@@ -201,6 +253,37 @@ public final class MediaInput implements AutoCloseable {
       }
       readPacket(sink);
     }
+  }
+
+  /**
+   * Moves to the last keyframe at or before {@code pts} (video stream time base) and empties the decoder, so
+   * the next {@link #nextFrame} decodes from there.
+   */
+  public void seekPts(long pts) {
+    int ret = av_seek_frame(fmt, video.index(), pts, AVSEEK_FLAG_BACKWARD);
+    if (ret < 0) {
+      throw new MediaException(name + ": cannot seek to pts " + pts + " (" + FfmpegError.describe(ret) + ")");
+    }
+    avcodec_flush_buffers(decoder);
+    // temporal filters must not mix frames from before the seek with those after it
+    closeFilter();
+    draining = false;
+    lastPts = AV_NOPTS_VALUE;
+    lastDuration = 0;
+  }
+
+  /**
+   * Reads the next packet of a stream other than the decoded video into {@code target} (the caller unrefs
+   * it); false at the end of the input. For muxing the other streams again without decoding the video.
+   */
+  public boolean nextOtherPacket(AVPacket target) {
+    while (av_read_frame(fmt, target) >= 0) {
+      if (target.stream_index() != video.index()) {
+        return true;
+      }
+      av_packet_unref(target);
+    }
+    return false;
   }
 
   private void readPacket(PacketSink sink) {
@@ -274,6 +357,8 @@ public final class MediaInput implements AutoCloseable {
       return false;
     }
     avcodec_flush_buffers(decoder);
+    closeFilter();
+    draining = false;
     lastPts = AV_NOPTS_VALUE;
     lastDuration = 0;
     return true;
@@ -305,6 +390,8 @@ public final class MediaInput implements AutoCloseable {
 
   @Override
   public void close() {
+    closeFilter();
+    av_frame_free(unfiltered);
     av_packet_free(packet);
     avcodec_free_context(decoder);
     avformat_close_input(fmt);

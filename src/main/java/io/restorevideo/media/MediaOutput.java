@@ -46,6 +46,7 @@ public final class MediaOutput implements AutoCloseable {
   private final List<String> streamSummary;
   private final AVPacket encoded = av_packet_alloc();
   private long videoPackets;
+  private long lastVideoDts = AV_NOPTS_VALUE;
   private boolean finished;
 
   private MediaOutput(String name, AVFormatContext oc, AVCodecContext encoder, AVStream videoOut, int[] copyMap,
@@ -79,6 +80,58 @@ public final class MediaOutput implements AutoCloseable {
     copyGlobalMetadata(in.context(), oc);
     writeHeader(oc, enc, url, shownName, muxer);
     return new MediaOutput(shownName, oc, enc, vout, other.map, other.transcoders, other.pending, other.summary);
+  }
+
+  /**
+   * A video-only part of a segmented job: the encoder as {@link #open} sets it up (so every part of a video
+   * has the same settings), a closed GOP, and no other stream: those are muxed once, at the join.
+   */
+  public static MediaOutput openVideoPart(String url, String shownName, String muxer, MediaInput in,
+      EncoderSettings s, Consumer<String> warn) {
+    AVFormatContext oc = outputContext(url, shownName, muxer);
+    AVCodecContext enc = VideoEncoderSetup.open(shownName, muxer, oc.oformat(), in, s, true);
+    AVStream vout = addVideoStream(oc, in.videoStream(), enc);
+    OtherStreams other = new OtherStreams(in.context().nb_streams());
+    other.summary.add("video " + enc.codec().name().getString() + " "
+        + av_get_pix_fmt_name(enc.pix_fmt()).getString() + " (segment part of stream " + in.videoStream().index()
+        + ")");
+    writeHeader(oc, enc, url, shownName, muxer);
+    return new MediaOutput(shownName, oc, enc, vout, other.map, other.transcoders, other.pending, other.summary);
+  }
+
+  /**
+   * The join of a segmented job: a video stream with the parameters of {@code partVideo} (a part's stream,
+   * whose packets {@link #writeVideoPacket} copies) and every other stream of {@code in} as {@link #open}
+   * carries them.
+   */
+  public static MediaOutput openJoin(String url, String shownName, String muxer, MediaInput in, AVStream partVideo,
+      Consumer<String> warn) {
+    AVFormatContext oc = outputContext(url, shownName, muxer);
+    AVStream vin = in.videoStream();
+    AVStream vout = avformat_new_stream(oc, null);
+    avcodec_parameters_copy(vout.codecpar(), partVideo.codecpar());
+    vout.codecpar().codec_tag(0);
+    vout.time_base(partVideo.time_base());
+    vout.sample_aspect_ratio(partVideo.codecpar().sample_aspect_ratio());
+    vout.avg_frame_rate(vin.avg_frame_rate());
+    copySideData(vin.codecpar(), vout.codecpar());
+    copyTags(vin, vout);
+    vout.disposition(vin.disposition());
+    OtherStreams other = new OtherStreams(in.context().nb_streams());
+    other.summary.add("video " + avcodec_get_name(vout.codecpar().codec_id()).getString()
+        + " (joined from the segment parts)");
+    for (int i = 0; i < in.context().nb_streams(); i++) {
+      addOtherStream(oc, muxer, in, i, other, warn);
+    }
+    copyGlobalMetadata(in.context(), oc);
+    writeHeader(oc, null, url, shownName, muxer);
+    return new MediaOutput(shownName, oc, null, vout, other.map, other.transcoders, other.pending, other.summary);
+  }
+
+  private static void freeEncoder(AVCodecContext enc) {
+    if (enc != null) {
+      avcodec_free_context(enc);
+    }
   }
 
   /** Where each input stream goes: its output index (-1 = not carried), its transcoder, and a summary line. */
@@ -202,7 +255,7 @@ public final class MediaOutput implements AutoCloseable {
       AVIOContext pb = new AVIOContext(null);
       int ret = avio_open(pb, url, AVIO_FLAG_WRITE);
       if (ret < 0) {
-        avcodec_free_context(enc);
+        freeEncoder(enc);
         avformat_free_context(oc);
         throw new MediaException(shownName + ": cannot write (" + FfmpegError.describe(ret) + ")");
       }
@@ -216,7 +269,7 @@ public final class MediaOutput implements AutoCloseable {
     int ret = avformat_write_header(oc, muxOpts);
     av_dict_free(muxOpts);
     if (ret < 0) {
-      avcodec_free_context(enc);
+      freeEncoder(enc);
       avio_close(oc.pb());
       avformat_free_context(oc);
       throw new MediaException(shownName + ": cannot write the " + muxer + " header (" + FfmpegError.describe(ret)
@@ -342,9 +395,25 @@ public final class MediaOutput implements AutoCloseable {
     videoPackets++;
   }
 
+  /** Writes a copy of a video packet whose timestamps are in {@code tb} (for the join of parts). */
+  public synchronized void writeVideoPacket(AVPacket pkt, org.bytedeco.ffmpeg.avutil.AVRational tb) {
+    AVPacket p = av_packet_clone(pkt);
+    av_packet_rescale_ts(p, tb, videoOut.time_base());
+    // Matroska stores no dts: its demuxer leaves the first packets of a part without one, and the muxer
+    // wants them increasing; any increasing dts not above the pts will do, since none is stored there
+    if (p.dts() == AV_NOPTS_VALUE || (lastVideoDts != AV_NOPTS_VALUE && p.dts() <= lastVideoDts)) {
+      p.dts(lastVideoDts == AV_NOPTS_VALUE ? p.pts() : Math.min(p.pts(), lastVideoDts + 1));
+    }
+    lastVideoDts = p.dts();
+    write(p, videoOut.time_base(), videoOut.index());
+    videoPackets++;
+  }
+
   /** Drains the encoder and writes the trailer; the file is complete afterwards. */
   public void finish() {
-    encode(null);
+    if (encoder != null) {
+      encode(null);
+    }
     synchronized (this) {
       for (int i = 0; i < transcoders.length; i++) {
         if (transcoders[i] != null) {
@@ -373,7 +442,7 @@ public final class MediaOutput implements AutoCloseable {
         t.close();
       }
     }
-    avcodec_free_context(encoder);
+    freeEncoder(encoder);
     if ((oc.oformat().flags() & AVFMT_NOFILE) == 0 && oc.pb() != null) {
       avio_close(oc.pb());
     }

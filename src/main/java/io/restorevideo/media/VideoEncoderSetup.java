@@ -26,6 +26,12 @@ final class VideoEncoderSetup {
   private VideoEncoderSetup() {}
 
   static AVCodecContext open(String shownName, String muxer, AVOutputFormat of, MediaInput in, EncoderSettings s) {
+    return open(shownName, muxer, of, in, s, false);
+  }
+
+  /** {@code closedGop}: no frame refers across a GOP's start, so parts encoded apart can be joined. */
+  static AVCodecContext open(String shownName, String muxer, AVOutputFormat of, MediaInput in, EncoderSettings s,
+      boolean closedGop) {
     AVStream vin = in.videoStream();
     AVCodecParameters par = vin.codecpar();
     int srcFmt = in.pixelFormat();
@@ -58,6 +64,13 @@ final class VideoEncoderSetup {
     c.thread_count(0);
     if ((of.flags() & AVFMT_GLOBALHEADER) != 0) {
       c.flags(c.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+    }
+    if (in.filtered()) {
+      // the pre-filters deinterlace (or leave progressive input as it was): the new encode is progressive
+      c.field_order(AV_FIELD_PROGRESSIVE);
+    }
+    if (closedGop) {
+      c.flags(c.flags() | AV_CODEC_FLAG_CLOSED_GOP);
     }
     AVDictionary opts = new AVDictionary(null);
     int crf = s.crf() != null ? s.crf() : DEFAULT_CRF;

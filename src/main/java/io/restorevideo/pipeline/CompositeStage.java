@@ -51,6 +51,14 @@ final class CompositeStage implements FrameStage {
 
   @Override
   public void onFrame(FrameSlot slot) {
+    if (slot.warmup()) {
+      FaceFrame unused = slot.attachment(FaceFrame.KEY, FaceFrame.class);
+      if (unused != null) {
+        unused.close();
+      }
+      slot.attach(FaceFrame.KEY, null);
+      return;
+    }
     try (FaceFrame frame = slot.attachment(FaceFrame.KEY, FaceFrame.class)) {
       List<Mat> masks = reuseMasks ? masks(frame) : null;
       Mat canvas = faces.composite(frame.image(), frame.restored(), masks);

@@ -57,6 +57,9 @@ final class EncoderHandler implements EventHandler<FrameSlot> {
         out.finish();
         return;
       }
+      if (slot.warmup) {
+        return;
+      }
       out.encode(frameFor(slot));
       long n = state.framesEncoded.incrementAndGet();
       lastSeconds = slot.seconds;

@@ -32,6 +32,8 @@ public final class FrameSlot {
   long pts;
   double seconds;
   boolean endOfStream;
+  /** Decoded and staged only to warm the tracker before a segment's first frame; never encoded. */
+  boolean warmup;
   int colorSpace;
   int colorRange;
 
@@ -44,6 +46,7 @@ public final class FrameSlot {
       output = null;
     }
     endOfStream = false;
+    warmup = false;
   }
 
   /** Fills this slot with a caller's picture instead of a decoded frame (for {@link StreamPipeline}). */
@@ -60,6 +63,11 @@ public final class FrameSlot {
     this.index = index;
     this.pts = index;
     this.seconds = seconds;
+  }
+
+  /** True for a frame that warms the stages up before a segment and is not written. */
+  public boolean warmup() {
+    return warmup;
   }
 
   /** Frame number from 0 in decode (presentation) order. */

@@ -43,7 +43,8 @@ final class RestoreStage implements FrameStage {
   @Override
   public void onFrame(FrameSlot slot) {
     FaceFrame frame = slot.attachment(FaceFrame.KEY, FaceFrame.class);
-    if (frame == null || frame.faces().isEmpty()) {
+    // a warm-up frame only feeds the tracker; it is never written, so its faces need no network
+    if (frame == null || frame.faces().isEmpty() || slot.warmup()) {
       return;
     }
     frame.aligned(faces.align(frame.image(), frame.detections()));

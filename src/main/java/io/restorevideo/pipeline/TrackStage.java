@@ -39,7 +39,7 @@ final class TrackStage implements FrameStage {
   public void onFrame(FrameSlot slot) {
     PreparedImage image = faces.prepare(slot.bgr());
     try {
-      List<TrackedFace> found = tracker.track(image.input(), slot.seconds());
+      List<TrackedFace> found = tracker.track(image.input(), slot.seconds(), slot.index());
       boolean parity = tracker.options().parity();
       Map<Integer, Boolean> live = new HashMap<>();
       List<Boolean> gray = new ArrayList<>(found.size());

@@ -1,5 +1,6 @@
 package io.restorevideo.pipeline;
 
+import io.restorevideo.media.FrameRange;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaInput;
 import io.restorevideo.media.MediaOutput;
@@ -40,6 +41,30 @@ public final class VideoPipeline {
    */
   public PipelineResult run(MediaInput in, MediaOutput out, ProgressListener progress, MediaRange range)
       throws InterruptedException {
+    double total = range.isAll() ? in.info().durationSeconds()
+        : range.secondsOf(in.info().durationSeconds(), in.frameSeconds());
+    return run(in, progress, out, total, (ring, state, timing) -> decode(in, out, ring, state, timing, range));
+  }
+
+  /**
+   * Runs the frames of {@code range} only (a segment of a batch job), after the frames of {@code warmup} (those
+   * just before it, or null) have gone through the stages unwritten, so that tracking enters the segment as a
+   * whole run would. Decoding starts at the keyframe at or before the first of them; frame numbers and
+   * timestamps stay the video's own, so the parts of a video join by stream copy. Other streams are not copied.
+   */
+  public PipelineResult run(MediaInput in, MediaOutput out, ProgressListener progress, FrameRange warmup,
+      FrameRange range) throws InterruptedException {
+    return run(in, progress, out, range.frames() * in.frameSeconds(),
+        (ring, state, timing) -> decodeSegment(in, ring, state, timing, warmup, range));
+  }
+
+  /** A decoding loop over the ring. */
+  private interface DecodeLoop {
+    Decoded decode(FrameRing ring, JobState state, StageTiming timing);
+  }
+
+  private PipelineResult run(MediaInput in, ProgressListener progress, MediaOutput out, double totalSeconds,
+      DecodeLoop loop) throws InterruptedException {
     JobState state = new JobState();
     StageTiming decodeTiming = new StageTiming("decode");
     List<StageTiming> stageTimings = new ArrayList<>();
@@ -53,10 +78,9 @@ public final class VideoPipeline {
       timings.addAll(stageTimings);
       timings.add(encodeTiming);
       progress.timings(List.copyOf(timings));
-      progress.started(range.isAll() ? in.info().durationSeconds()
-          : range.secondsOf(in.info().durationSeconds(), in.frameSeconds()));
+      progress.started(totalSeconds);
       started = System.nanoTime();
-      decoded = decode(in, out, ring, state, decodeTiming, range);
+      decoded = loop.decode(ring, state, decodeTiming);
       if (state.failed()) {
         // the end marker lets every handler run its flush/close path and the latch open
         ring.publishEnd();
@@ -71,6 +95,50 @@ public final class VideoPipeline {
     // a range that ends before the input does is no early end
     return new PipelineResult(decoded.frames, wall, end, decoded.rangeEnded ? null : in.incompleteReason(end),
         List.copyOf(timings));
+  }
+
+  /**
+   * The segment's decoding loop: frames before the warm-up (from the keyframe the seek found) are dropped,
+   * warm-up frames are staged and flagged not to be written, decoding stops at the segment's end.
+   */
+  private static Decoded decodeSegment(MediaInput in, FrameRing ring, JobState state, StageTiming timing,
+      FrameRange warmup, FrameRange range) {
+    FrameRange from = warmup != null && warmup.frames() > 0 ? warmup : range;
+    if (from.first() > 0) {
+      in.seekPts(from.startPts());
+    }
+    MediaInput.PacketSink none = (pkt, st) -> {};
+    long frames = 0;
+    long index = from.first();
+    double lastSeconds = 0;
+    boolean rangeEnded = false;
+    while (!state.failed()) {
+      long seq = ring.claim();
+      FrameSlot slot = ring.slot(seq);
+      long t0 = System.nanoTime();
+      boolean more = decodeOne(in, slot, none, state);
+      while (more && slot.decoded.pts() < from.startPts()) {
+        more = decodeOne(in, slot, none, state);
+      }
+      if (more && slot.decoded.pts() >= range.endPts()) {
+        more = false;
+        rangeEnded = true;
+      }
+      timing.add(System.nanoTime() - t0, more ? 1 : 0);
+      if (!more) {
+        slot.endOfStream = true;
+        ring.publish(seq);
+        break;
+      }
+      lastSeconds = in.seconds(slot.decoded.pts());
+      stamp(slot, index++, in, null, MediaRange.ALL);
+      slot.warmup = slot.pts < range.startPts();
+      if (!slot.warmup) {
+        frames++;
+      }
+      ring.publish(seq);
+    }
+    return new Decoded(frames, lastSeconds, rangeEnded);
   }
 
   /** What the decoding loop reached (input time of the last frame). */

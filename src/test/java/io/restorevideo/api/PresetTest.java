@@ -56,6 +56,8 @@ class PresetTest {
     assertTrue(Double.parseDouble(film.options().get("w")) > Double.parseDouble(def.options().get("w")));
     assertTrue(Double.parseDouble(film.options().get("smoothing")) > Double.parseDouble(def.options().get("smoothing")));
     assertEquals("realesrgan", film.options().get("bg-upsampler"));
+    assertEquals("auto", film.options().get("deinterlace"));
+    assertEquals("hqdn3d=2", film.options().get("denoise"));
   }
 
   @Test

@@ -97,6 +97,12 @@ public final class Ffmpeg {
     return r.exit == 0 ? r.output.strip() : "exit " + r.exit + ": " + r.output.strip();
   }
 
+  /** ffmpeg's framemd5 lines (stream, dts, pts, duration, size, md5) of the decoded first video stream. */
+  public static List<String> videoFrameMd5(Path file) {
+    return run(file.getParent(), "-v", "error", "-i", file.toString(), "-map", "0:v:0", "-f", "framemd5", "-").lines()
+        .filter(l -> !l.startsWith("#")).toList();
+  }
+
   /** md5 of the packets of audio stream n, copied as they are (identical packets give identical sums). */
   public static String audioPacketsMd5(Path file, int n) {
     String out = run(file.getParent(), "-v", "error", "-i", file.toString(), "-map", "0:a:" + n, "-c", "copy", "-f",

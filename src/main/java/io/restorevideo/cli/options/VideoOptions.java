@@ -31,6 +31,18 @@ public final class VideoOptions {
           + "OUTPUT's extension; required when OUTPUT is '-'.")
   public String format;
 
+  @Option(names = "--deinterlace", paramLabel = "MODE", defaultValue = "off",
+      description = "Deinterlace before the faces are found: auto (when the stream's field order says "
+          + "interlaced, else when FFmpeg's idet finds most of the first 100 frames interlaced), off, bwdif or "
+          + "yadif. One frame per frame: frame count and timestamps stay; the output is flagged progressive "
+          + "(default: ${DEFAULT-VALUE}).")
+  public String deinterlace;
+
+  @Option(names = "--denoise", paramLabel = "FILTER", defaultValue = "off",
+      description = "Denoise before the faces are found: off, hqdn3d or nlmeans, optionally with a strength "
+          + "(hqdn3d=4: luma spatial strength, default 4; nlmeans=1: default 1, slow) (default: ${DEFAULT-VALUE}).")
+  public String denoise;
+
   @Option(names = "--allow-partial",
       description = "Keep the output of an input that ends early (truncated or corrupt), with a warning, "
           + "and exit 0; without it such a run fails and writes nothing.")
@@ -67,6 +79,6 @@ public final class VideoOptions {
       throw new IllegalArgumentException("--crf must be >= 0");
     }
     return b.videoCodec(videoCodec).crf(crf).encoderPreset(encoderPreset).pixelFormat(pixFmt).format(format)
-        .allowPartial(allowPartial);
+        .allowPartial(allowPartial).deinterlace(deinterlace).denoise(denoise);
   }
 }

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * Follows faces through a video so the detector runs on keyframes only and the alignment landmarks are
  * stable.
  *
- * <p>A frame is a keyframe when it is the first, when {@code detectEvery} frames have passed since the last
- * keyframe, when it starts a new shot ({@link SceneCutDetector}: all tracks end, new ids follow), or when
+ * <p>A frame is a keyframe when it is the first one tracked, when its frame number (counted from the start
+ * of the video, see {@link #track(Mat, double, long)}) is a multiple of {@code detectEvery}, so that a job
+ * cut into segments detects on the same frames as a whole run, when it starts a new shot
+ * ({@link SceneCutDetector}: all tracks end, new ids follow), or when
  * the optical flow loses a track. On a keyframe the detector's faces are matched to the tracks by box
  * overlap (greedy, best IoU first); an unmatched detection starts a track; a track the detector misses is
  * carried by the flow (its gap filled) until it has been missed on more than {@code missLimit} keyframes,
@@ -47,7 +49,6 @@ public final class FaceTracker implements AutoCloseable {
   private long keyframes;
   private long cutsSeen;
   private int nextId;
-  private long lastKeyframe;
   private boolean lastWasKeyframe;
 
   public FaceTracker(FaceDetector detector, TrackerOptions options) {
@@ -68,14 +69,22 @@ public final class FaceTracker implements AutoCloseable {
    * @return the faces on this frame; on keyframes in the detector's order, then faces carried over a gap
    */
   public List<TrackedFace> track(Mat bgr, double timeSeconds) {
+    return track(bgr, timeSeconds, frames);
+  }
+
+  /**
+   * Tracks the faces of frame number {@code index} of the video (frames fed in order, possibly starting
+   * past frame 0, as a segment of a video does).
+   */
+  public List<TrackedFace> track(Mat bgr, double timeSeconds, long index) {
     Mat gray = toGray(bgr);
-    long index = frames++;
+    boolean first = frames++ == 0;
     boolean cut = cuts.isCut(gray);
     if (cut && !tracks.isEmpty()) {
       LOG.debug("scene cut at frame {} (score {}), ending {} tracks", index, cuts.lastScore(), tracks.size());
       tracks = new ArrayList<>();
     }
-    if (cut && index > 0) {
+    if (cut && !first) {
       cutsSeen++;
     }
     // the flow also serves keyframes: it fills gaps and tells the smoother how each face moved; only the
@@ -83,8 +92,8 @@ public final class FaceTracker implements AutoCloseable {
     Map<FaceTrack, OpticalFlowCarrier.Carried> carried =
         options.parity() ? new HashMap<>() : carry(gray, tracks);
     boolean keyframe = cut
-        || index == 0
-        || index - lastKeyframe >= options.detectEvery()
+        || first
+        || index % options.detectEvery() == 0
         || carried.values().stream().anyMatch(c -> !c.ok());
     List<TrackedFace> out = keyframe ? detectAndMatch(bgr, timeSeconds, carried) : carryAll(timeSeconds, carried);
     lastWasKeyframe = keyframe;
@@ -108,7 +117,6 @@ public final class FaceTracker implements AutoCloseable {
   private List<TrackedFace> detectAndMatch(
       Mat bgr, double t, Map<FaceTrack, OpticalFlowCarrier.Carried> carried) {
     keyframes++;
-    lastKeyframe = frames - 1;
     List<DetectedFace> found = detector.detect(bgr);
     FaceTrack[] owner = match(found);
     List<FaceTrack> next = new ArrayList<>();

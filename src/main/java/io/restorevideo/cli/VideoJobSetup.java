@@ -1,0 +1,72 @@
+package io.restorevideo.cli;
+
+import io.restorevideo.api.FaceModels;
+import io.restorevideo.api.VideoFaces;
+import io.restorevideo.cli.options.FaceOptions;
+import io.restorevideo.cli.options.ImageOptions;
+import io.restorevideo.cli.options.VideoFaceOptions;
+import io.restorevideo.cli.options.PresetOptions;
+import io.restorevideo.pipeline.FaceStages;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** The face part of a video job from the parsed options, shared by the main command and {@code batch}. */
+final class VideoJobSetup {
+  private final FaceOptions face;
+  private final ImageOptions image;
+  private final VideoFaceOptions videoFaces;
+
+  VideoJobSetup(FaceOptions face, ImageOptions image, VideoFaceOptions videoFaces) {
+    this.face = face;
+    this.image = image;
+    this.videoFaces = videoFaces;
+  }
+
+  /**
+   * Applies --preset (options given on the command line win), checks the face options, and for a video keeps
+   * its size unless --upscale or the preset asks otherwise.
+   */
+  void applyPresetAndValidate(CommandSpec spec, boolean video) {
+    boolean presetUpscale = false;
+    if (videoFaces.preset != null) {
+      presetUpscale = PresetOptions.apply(spec, videoFaces.preset).options().containsKey("upscale");
+    }
+    try {
+      face.validate();
+      videoFaces.tracking();
+      videoFaces.temporal();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (!presetUpscale && !spec.commandLine().getParseResult().hasMatchedOption("--upscale")) {
+      // the official default of 2 is for photos; a video's size is usually what the user wants to keep
+      image.upscale = video ? 1 : image.upscale;
+    }
+    String inpaint = face.settings().inpaintProblem();
+    if (inpaint != null) {
+      throw new ParameterException(spec.commandLine(), inpaint);
+    }
+  }
+
+  /** The face stages for one video, or null with --no-faces; the networks load now (once per models). */
+  FaceStages faceStages(FaceModels faceModels) {
+    if (videoFaces.noFaces) {
+      return null;
+    }
+    return VideoFaces.of(faceModels, face.settings(), image.options(face.fidelity()), videoFaces.tracking(),
+        videoFaces.temporal());
+  }
+
+  /** The output's size factor. */
+  int upscale() {
+    return face.hasAligned() ? 1 : image.options(face.fidelity()).upscale();
+  }
+
+  /** The networks' settings on {@code device} (null: the one --device chose). */
+  FaceModels.Settings modelSettings(String device) {
+    FaceModels.Settings s = face.settings().modelSettings(FaceModels.Settings.defaults().detectorThreshold(),
+        image.bgTile());
+    return device == null ? s : new FaceModels.Settings(device, s.precision(), s.batchSize(), s.codeformerHeads(),
+        s.detectorThreshold(), s.bgTile(), s.mode());
+  }
+}
