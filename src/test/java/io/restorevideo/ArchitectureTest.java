@@ -38,7 +38,7 @@ class ArchitectureTest {
       Map.entry("bench", 5), Map.entry("batch", 5),
       Map.entry("api", 4),
       Map.entry("pipeline", 3),
-      Map.entry("restore", 2),
+      Map.entry("restore", 2), Map.entry("metrics", 2),
       Map.entry("face", 1), Map.entry("nn", 1), Map.entry("media", 1),
       Map.entry("models", 0), Map.entry("weights", 0));
 

@@ -40,7 +40,8 @@ public final class FaceRestorer implements AutoCloseable {
   private final OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();
 
   private FaceRestorer(Builder b) {
-    stages = VideoFaces.tracked(b.models, b.options, b.tracking, b.backgroundUpsampler);
+    stages = VideoFaces.tracked(b.models, b.options, b.tracking, b.backgroundUpsampler,
+        VideoFaces.temporal(b.temporal, b.tracking));
     pipeline = new StreamPipeline(stages.stages(), b.ringSize, b.output::frame);
   }
 
@@ -93,6 +94,7 @@ public final class FaceRestorer implements AutoCloseable {
     private FaceRestoreOptions options = FaceRestoreOptions.builder().upscale(1).build();
     private TrackerOptions tracking = TrackerOptions.defaults();
     private boolean backgroundUpsampler;
+    private Double temporal;
     private int ringSize = VideoPipeline.DEFAULT_RING_SIZE;
     private Output output;
 
@@ -107,6 +109,15 @@ public final class FaceRestorer implements AutoCloseable {
 
     public Builder tracking(TrackerOptions tracking) {
       this.tracking = Objects.requireNonNull(tracking);
+      return this;
+    }
+
+    /**
+     * Temporal stabilisation of the restored faces in [0, 1] (0 = off). Default: {@link VideoFaces#temporal}
+     * of the tracking options (on, except in the exact per-frame mode).
+     */
+    public Builder temporal(double strength) {
+      this.temporal = VideoFaces.temporal(strength, tracking);
       return this;
     }
 

@@ -22,7 +22,33 @@ public final class VideoFaces {
    */
   public static final int AUTO_BATCH_CPU = 1;
 
+  /**
+   * {@code --temporal} when not given, outside the exact per-frame mode. Chosen with {@code metrics} on the
+   * degraded test clip (README "Measuring stability", docs/benchmarks.md): see there for the figures.
+   */
+  public static final double DEFAULT_TEMPORAL = 0.6;
+
   private VideoFaces() {}
+
+  /**
+   * The temporal strength a job runs with: {@code requested} when given, else {@link #DEFAULT_TEMPORAL}, except
+   * in the exact per-frame mode ({@code --detect-every 1 --smoothing 0}), which stays the official per-frame
+   * result unless a strength is asked for.
+   */
+  public static double temporal(Double requested, Tracking tracking) {
+    return temporal(requested, tracking.toTrackerOptions());
+  }
+
+  /** As {@link #temporal(Double, Tracking)}, for the tracker's own settings. */
+  public static double temporal(Double requested, TrackerOptions tracking) {
+    if (requested != null) {
+      if (!(requested >= 0 && requested <= 1)) {
+        throw new IllegalArgumentException("--temporal must be in [0, 1], got " + requested);
+      }
+      return requested;
+    }
+    return tracking.parity() ? 0 : DEFAULT_TEMPORAL;
+  }
 
   /** The automatic batch size for a device name ({@code cpu}, {@code gpu}, {@code gpu:N}). */
   public static int autoBatchSize(String device) {
@@ -36,6 +62,12 @@ public final class VideoFaces {
    */
   public static FaceStages tracked(FaceModels models, FaceRestoreOptions options, TrackerOptions tracking,
       boolean backgroundUpsampler) {
+    return tracked(models, options, tracking, backgroundUpsampler, temporal(null, tracking));
+  }
+
+  /** As above, with the restored faces stabilised along their tracks at {@code temporal} (0 = off). */
+  public static FaceStages tracked(FaceModels models, FaceRestoreOptions options, TrackerOptions tracking,
+      boolean backgroundUpsampler, double temporal) {
     try {
       FaceBatchRestorer restorer = models.restorer();
       FaceMasker masker = options.parse() ? models.masker() : null;
@@ -44,7 +76,7 @@ public final class VideoFaces {
       // not closed here: the raw detector belongs to the models, which close it
       HelperDetection detection = new HelperDetection(models.detector(), options.detectionShortSide(),
           options.eyeDistThreshold(), options.onlyCenterFace());
-      return FaceStages.tracked(faces, detection, tracking, models.settings().batchSize());
+      return FaceStages.tracked(faces, detection, tracking, models.settings().batchSize(), temporal);
     } catch (UserException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -57,11 +89,17 @@ public final class VideoFaces {
    * else {@link #tracked} with these frame options and tracking.
    */
   public static FaceStages of(FaceModels models, FaceSettings face, FrameOptions frame, Tracking tracking) {
+    return of(models, face, frame, tracking, temporal(null, tracking));
+  }
+
+  /** As above, with the restored faces stabilised along their tracks at {@code temporal} (0 = off). */
+  public static FaceStages of(FaceModels models, FaceSettings face, FrameOptions frame, Tracking tracking,
+      double temporal) {
     if (face.hasAligned()) {
       return aligned(models, face.fidelity());
     }
     return tracked(models, frame.restoreOptions(), tracking.toTrackerOptions(),
-        frame.background() == FrameOptions.Background.realesrgan);
+        frame.background() == FrameOptions.Background.realesrgan, temporal);
   }
 
   /** A video whose every frame is an aligned face ({@code --has-aligned}). */

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
     version = "restore-video 0.1.0",
     description = "Restores faces in videos and images with CodeFormer.",
     subcommands = {ModelsCommand.class, DetectCommand.class, PreviewCommand.class, BatchCommand.class,
+        MetricsCommand.class,
         BenchCommand.class})
 public final class RestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -108,7 +109,8 @@ public final class RestoreCommand implements Callable<Integer> {
         face::announceDevice)) {
       // the face stages, or none with --no-faces; the networks load when the job starts
       job.faces(() -> videoFaces.noFaces ? null
-          : VideoFaces.of(faceModels, settings, image.options(face.fidelity()), videoFaces.tracking()))
+          : VideoFaces.of(faceModels, settings, image.options(face.fidelity()), videoFaces.tracking(),
+              videoFaces.temporal()))
           .upscale(upscale);
       return runJob(job);
     }

@@ -34,6 +34,7 @@ final class VideoJobSetup {
     try {
       face.validate();
       videoFaces.tracking();
+      videoFaces.temporal();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -52,7 +53,8 @@ final class VideoJobSetup {
     if (videoFaces.noFaces) {
       return null;
     }
-    return VideoFaces.of(faceModels, face.settings(), image.options(face.fidelity()), videoFaces.tracking());
+    return VideoFaces.of(faceModels, face.settings(), image.options(face.fidelity()), videoFaces.tracking(),
+        videoFaces.temporal());
   }
 
   /** The output's size factor. */

@@ -30,9 +30,19 @@ public final class FaceStages {
    */
   public static FaceStages tracked(FrameFaceRestorer faces, FaceDetector detector, TrackerOptions tracking,
       int batchSize) {
+    return tracked(faces, detector, tracking, batchSize, 0);
+  }
+
+  /**
+   * As {@link #tracked(FrameFaceRestorer, FaceDetector, TrackerOptions, int)}, with the restored faces
+   * stabilised along their tracks at strength {@code temporal} (0 = off; see {@code TemporalFusion}).
+   */
+  public static FaceStages tracked(FrameFaceRestorer faces, FaceDetector detector, TrackerOptions tracking,
+      int batchSize, double temporal) {
     FaceStats stats = new FaceStats();
     FaceTracker tracker = new FaceTracker(detector, tracking);
-    return new FaceStages(List.of(new TrackStage(faces, tracker, stats), new RestoreStage(faces, batchSize, stats),
+    return new FaceStages(List.of(new TrackStage(faces, tracker, stats),
+        new RestoreStage(faces, batchSize, temporal, stats),
         new CompositeStage(faces, tracking.smoothing(), tracking.parity(), stats)), stats);
   }
 

@@ -12,22 +12,27 @@ import java.util.List;
  * batches of up to {@code batchSize} faces. A batch runs as soon as it is full, and {@link #flush} runs the
  * partial one, so every frame this stage has seen leaves it with its faces restored (the
  * {@link FrameStage} contract: the ring releases them right after flush). Faces of gray and colour tracks go
- * into separate calls, since the gray handling applies to a whole call.
+ * into separate calls, since the gray handling applies to a whole call. With {@code --temporal} on, each
+ * batch's faces are then stabilised in frame order by {@link TemporalFusion}.
  */
 final class RestoreStage implements FrameStage {
   private final FrameFaceRestorer faces;
   private final int batchSize;
   private final FaceStats stats;
+  private final TemporalFusion temporal;
   private final List<FaceFrame> pending = new ArrayList<>();
+  private final List<Long> pendingIndex = new ArrayList<>();
   private int pendingFaces;
 
-  RestoreStage(FrameFaceRestorer faces, int batchSize, FaceStats stats) {
+  /** @param temporal {@code --temporal} strength, 0 = each face as restored */
+  RestoreStage(FrameFaceRestorer faces, int batchSize, double temporal, FaceStats stats) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
     }
     this.faces = faces;
     this.batchSize = batchSize;
     this.stats = stats;
+    this.temporal = new TemporalFusion(temporal);
   }
 
   @Override
@@ -44,6 +49,7 @@ final class RestoreStage implements FrameStage {
     }
     frame.aligned(faces.align(frame.image(), frame.detections()));
     pending.add(frame);
+    pendingIndex.add(slot.index());
     pendingFaces += frame.faces().size();
     if (pendingFaces >= batchSize) {
       flush();
@@ -67,9 +73,20 @@ final class RestoreStage implements FrameStage {
     restoreGroup(true, results);
     for (int k = 0; k < pending.size(); k++) {
       pending.get(k).restored(results.get(k));
+      if (temporal.on()) {
+        stabilise(pendingIndex.get(k), pending.get(k));
+      }
     }
     pending.clear();
+    pendingIndex.clear();
     pendingFaces = 0;
+  }
+
+  private void stabilise(long index, FaceFrame frame) {
+    for (int i = 0; i < frame.faces().size(); i++) {
+      temporal.fuse(index, frame.faces().get(i).trackId(), frame.restored().get(i));
+    }
+    temporal.endFrame();
   }
 
   /** One network call (split by the restorer into its own batches) for the pending faces of one gray kind. */
@@ -103,5 +120,7 @@ final class RestoreStage implements FrameStage {
     // only reached with frames queued after a failure: the job is ending and JavaCPP frees their images when
     // they are collected
     pending.clear();
+    pendingIndex.clear();
+    temporal.close();
   }
 }

@@ -2,6 +2,7 @@ package io.restorevideo.cli.options;
 
 import io.restorevideo.api.Preset;
 import io.restorevideo.api.Tracking;
+import io.restorevideo.api.VideoFaces;
 import picocli.CommandLine.Option;
 
 /** Face options that only a video has: tracking, smoothing, presets, and turning faces off. */
@@ -21,6 +22,13 @@ public final class VideoFaceOptions {
           + "until then it is carried (the gap filled) (default: ${DEFAULT-VALUE}).")
   public int missLimit;
 
+  @Option(names = "--temporal", paramLabel = "S",
+      description = "Temporal stabilisation of the restored faces, 0 (off) to 1: each face is blended with its "
+          + "track's previous face moved onto it by the alignment and optical flow, where the input says the "
+          + "two agree (so moving mouths and blinks are kept). Default: " + VideoFaces.DEFAULT_TEMPORAL
+          + ", or 0 in the exact per-frame mode ('--detect-every 1 --smoothing 0').")
+  public Double temporal;
+
   @Option(names = "--preset", paramLabel = "NAME",
       description = "Named option set: ${COMPLETION-CANDIDATES}, or a .properties file. Options given on the "
           + "command line win over it. See presets/*.properties for what each one sets.",
@@ -34,6 +42,11 @@ public final class VideoFaceOptions {
   /** The tracker's settings from these options. */
   public Tracking tracking() {
     return new Tracking(detectEvery, smoothing, missLimit);
+  }
+
+  /** The temporal strength these options ask for (see {@link VideoFaces#temporal}). */
+  public double temporal() {
+    return VideoFaces.temporal(temporal, tracking());
   }
 
   /** The preset names for {@code --help}. */

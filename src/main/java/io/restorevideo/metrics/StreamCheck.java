@@ -1,0 +1,18 @@
+package io.restorevideo.metrics;
+
+import java.util.List;
+
+/**
+ * Whether the output carries the input's streams: as many frames, the same timestamps (within
+ * {@link #TIME_TOLERANCE} seconds: containers round times to their own time bases), and each non-video
+ * stream's packets identical in number and payload.
+ *
+ * @param firstTimeMismatch the first frame whose timestamp differs, or -1
+ */
+public record StreamCheck(long inputFrames, long outputFrames, long firstTimeMismatch, List<Packets> packets,
+    boolean ok) {
+  public static final double TIME_TOLERANCE = 0.002;
+
+  /** One non-video stream of the input, by its order among the input's non-video streams. */
+  public record Packets(int stream, String type, long inputPackets, long outputPackets, boolean identical) {}
+}
