@@ -1,6 +1,7 @@
 package io.restorevideo.cli;
 
 import io.restorevideo.api.JobProgress;
+import io.restorevideo.cli.options.Clock;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -16,10 +17,10 @@ final class ProgressLine implements Consumer<JobProgress> {
 
   @Override
   public synchronized void accept(JobProgress p) {
-    String eta = p.etaSeconds() >= 0 && !p.done() ? ", ETA " + clock(p.etaSeconds()) : "";
+    String eta = p.etaSeconds() >= 0 && !p.done() ? ", ETA " + Clock.format(p.etaSeconds()) : "";
     String faces = p.faces() >= 0 ? ", " + p.faces() + " faces" : "";
-    err.printf(Locale.ROOT, "\rframes %d, %.1f fps%s, %s / %s%s   ", p.frames(), p.fps(), faces, clock(p.mediaSeconds()),
-        p.totalSeconds() > 0 ? clock(p.totalSeconds()) : "?", eta);
+    err.printf(Locale.ROOT, "\rframes %d, %.1f fps%s, %s / %s%s   ", p.frames(), p.fps(), faces, Clock.format(p.mediaSeconds()),
+        p.totalSeconds() > 0 ? Clock.format(p.totalSeconds()) : "?", eta);
     err.flush();
     printed = true;
   }
@@ -30,10 +31,5 @@ final class ProgressLine implements Consumer<JobProgress> {
       err.println();
       err.flush();
     }
-  }
-
-  static String clock(double s) {
-    long t = Math.round(s);
-    return String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, (t / 60) % 60, t % 60);
   }
 }

@@ -1,7 +1,8 @@
-package io.restorevideo.cli;
+package io.restorevideo.cli.batch;
 
 import io.restorevideo.batch.BatchListener;
 import java.io.PrintWriter;
+import io.restorevideo.cli.options.Clock;
 import java.util.Locale;
 
 /** The batch's progress line on stderr (videos, frames, fps, ETA) and its notes, each on a line of its own. */
@@ -26,7 +27,7 @@ final class BatchProgressLine implements BatchListener {
     lastPrint = now;
     double wall = (now - start) / 1e9;
     double fps = wall > 0 ? framesDone / wall : 0;
-    String eta = fps > 0 && framesTotal > framesDone ? ", ETA " + ProgressLine.clock((framesTotal - framesDone) / fps) : "";
+    String eta = fps > 0 && framesTotal > framesDone ? ", ETA " + Clock.format((framesTotal - framesDone) / fps) : "";
     err.printf(Locale.ROOT, "\rvideos %d/%d, frames %d/%d, %.1f fps%s   ", videosDone, videosTotal, framesDone,
         framesTotal, fps, eta);
     err.flush();

@@ -1,4 +1,4 @@
-package io.restorevideo.cli;
+package io.restorevideo.cli.batch;
 
 import com.google.gson.GsonBuilder;
 import io.restorevideo.api.FaceModels;
@@ -11,6 +11,7 @@ import io.restorevideo.cli.options.FaceOptions;
 import io.restorevideo.cli.options.ImageOptions;
 import io.restorevideo.cli.options.ModelOptions;
 import io.restorevideo.cli.options.VideoFaceOptions;
+import io.restorevideo.cli.options.VideoJobSetup;
 import io.restorevideo.cli.options.VideoOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -122,8 +123,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (m != null) {
           loaded.add(m);
         }
-        templates.add(job -> video.apply(job).upscale(setup.upscale())
-            .faces(m == null ? null : () -> setup.faceStages(m)));
+        templates.add(job -> setup.withFaces(video.apply(job).upscale(setup.upscale()), m));
       }
       BatchProgressLine progress = new BatchProgressLine(err, video.quiet);
       BatchRunner.Options options = new BatchRunner.Options(outdir, segmentSeconds, segmentWarmup, video.format,

@@ -1,22 +1,18 @@
-package io.restorevideo.cli;
+package io.restorevideo.cli.options;
 
 import io.restorevideo.api.FaceModels;
 import io.restorevideo.api.VideoFaces;
-import io.restorevideo.cli.options.FaceOptions;
-import io.restorevideo.cli.options.ImageOptions;
-import io.restorevideo.cli.options.VideoFaceOptions;
-import io.restorevideo.cli.options.PresetOptions;
-import io.restorevideo.pipeline.FaceStages;
+import io.restorevideo.api.VideoJob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** The face part of a video job from the parsed options, shared by the main command and {@code batch}. */
-final class VideoJobSetup {
+public final class VideoJobSetup {
   private final FaceOptions face;
   private final ImageOptions image;
   private final VideoFaceOptions videoFaces;
 
-  VideoJobSetup(FaceOptions face, ImageOptions image, VideoFaceOptions videoFaces) {
+  public VideoJobSetup(FaceOptions face, ImageOptions image, VideoFaceOptions videoFaces) {
     this.face = face;
     this.image = image;
     this.videoFaces = videoFaces;
@@ -26,7 +22,7 @@ final class VideoJobSetup {
    * Applies --preset (options given on the command line win), checks the face options, and for a video keeps
    * its size unless --upscale or the preset asks otherwise.
    */
-  void applyPresetAndValidate(CommandSpec spec, boolean video) {
+  public void applyPresetAndValidate(CommandSpec spec, boolean video) {
     boolean presetUpscale = false;
     if (videoFaces.preset != null) {
       presetUpscale = PresetOptions.apply(spec, videoFaces.preset).options().containsKey("upscale");
@@ -48,22 +44,25 @@ final class VideoJobSetup {
     }
   }
 
-  /** The face stages for one video, or null with --no-faces; the networks load now (once per models). */
-  FaceStages faceStages(FaceModels faceModels) {
-    if (videoFaces.noFaces) {
-      return null;
+  /**
+   * {@code job} with the face stages of these options over {@code faceModels} (left without them with
+   * --no-faces or no networks); the stages are built when the job starts, once its input is known to be a video.
+   */
+  public VideoJob.Builder withFaces(VideoJob.Builder job, FaceModels faceModels) {
+    if (videoFaces.noFaces || faceModels == null) {
+      return job;
     }
-    return VideoFaces.of(faceModels, face.settings(), image.options(face.fidelity()), videoFaces.tracking(),
-        videoFaces.temporal());
+    return job.faces(() -> VideoFaces.of(faceModels, face.settings(), image.options(face.fidelity()),
+        videoFaces.tracking(), videoFaces.temporal()));
   }
 
   /** The output's size factor. */
-  int upscale() {
+  public int upscale() {
     return face.hasAligned() ? 1 : image.options(face.fidelity()).upscale();
   }
 
   /** The networks' settings on {@code device} (null: the one --device chose). */
-  FaceModels.Settings modelSettings(String device) {
+  public FaceModels.Settings modelSettings(String device) {
     FaceModels.Settings s = face.settings().modelSettings(FaceModels.Settings.defaults().detectorThreshold(),
         image.bgTile());
     return device == null ? s : new FaceModels.Settings(device, s.precision(), s.batchSize(), s.codeformerHeads(),
