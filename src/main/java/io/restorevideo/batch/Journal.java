@@ -88,7 +88,9 @@ public final class Journal implements AutoCloseable {
       return new Journal(dir, lock, c);
     } catch (IOException | JsonParseException e) {
       lock.close();
-      throw new JournalException(dir.resolve("journal.json") + ": unreadable journal (" + e.getMessage()
+      // Gson's parse messages carry a second line (a link): the user gets one line
+      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new JournalException(dir.resolve("journal.json") + ": unreadable journal (" + why
           + "); remove it to start over", e);
     }
   }
