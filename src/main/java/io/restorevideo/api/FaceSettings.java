@@ -60,6 +60,18 @@ public final class FaceSettings {
     return s;
   }
 
+  /**
+   * The same settings with another {@code w} (checked), for a video of a batch list that names its own; the
+   * device already resolved is kept, so it is neither resolved nor announced again.
+   */
+  public FaceSettings withFidelity(double w) {
+    FaceSettings s = new FaceSettings(mode, CodeFormerMode.checkFidelity(w), device, precision, batchSize, heads,
+        hasAligned);
+    s.choice = choice;
+    s.announced = announced;
+    return s;
+  }
+
   /** {@code --mode inpaint} takes aligned faces only; null when these settings are fine. */
   public String inpaintProblem() {
     return mode == CodeFormerMode.INPAINT && !hasAligned ? "--mode inpaint needs --has-aligned: the official "

@@ -123,6 +123,12 @@ public final class BatchRunner {
     }
   }
 
+  /** The settings fingerprint of one video: the batch's, and the {@code w} its list line gives, if any. */
+  private String settingsOf(Sources.Source source) {
+    return source.fidelity() == null ? settings
+        : Fingerprints.settings(options.settings() + "list-w=" + source.fidelity() + "\n");
+  }
+
   private void plan(Work w, Journal journal) {
     String fingerprint;
     try {
@@ -132,8 +138,9 @@ public final class BatchRunner {
       return;
     }
     Journal.Video v = journal.video(w.key);
+    String videoSettings = settingsOf(w.source);
     boolean same = !options.force() && v != null && fingerprint.equals(v.inputFingerprint)
-        && settings.equals(v.settings);
+        && videoSettings.equals(v.settings);
     if (same && v.state == Journal.State.DONE && Files.exists(w.output)) {
       w.outcome = new VideoOutcome(w.input(), w.output.toString(), VideoOutcome.State.UP_TO_DATE, v.frames, 0, 0,
           v.segments.size(), v.segments.size(), null);
@@ -162,7 +169,7 @@ public final class BatchRunner {
     Journal.Video fresh = new Journal.Video();
     fresh.input = w.source.input().toAbsolutePath().toString();
     fresh.inputFingerprint = fingerprint;
-    fresh.settings = settings;
+    fresh.settings = videoSettings;
     fresh.frames = index.frames();
     for (SegmentPlan p : w.plans) {
       Journal.Segment s = new Journal.Segment();
@@ -297,7 +304,8 @@ public final class BatchRunner {
       seen[0] = p.frames();
       report.run();
     };
-    JobSummary s = worker.restore(plan, part, progress, line -> listener.note("warning: " + line));
+    JobSummary s = worker.restore(plan, w.source.fidelity(), part, progress,
+        line -> listener.note("warning: " + line));
     if (s.faces() != null) {
       w.faces.addAndGet(s.faces().facesRestored());
     }

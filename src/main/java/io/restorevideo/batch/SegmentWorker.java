@@ -19,9 +19,12 @@ public final class SegmentWorker {
     this.template = template;
   }
 
-  /** Throws {@link io.restorevideo.api.UserException} with one line naming the file when the segment fails. */
-  public JobSummary restore(SegmentPlan plan, Path part, Consumer<JobProgress> progress, Consumer<String> warnings) {
-    VideoJob.Builder job = template.configure(VideoJob.builder(plan.input(), part.toString()));
+  /**
+   * {@code fidelity}: the video's own {@code w} (a batch list line), or null for the batch's. Throws
+   * {@link io.restorevideo.api.UserException} with one line naming the file when the segment fails. */
+  public JobSummary restore(SegmentPlan plan, Double fidelity, Path part, Consumer<JobProgress> progress,
+      Consumer<String> warnings) {
+    VideoJob.Builder job = template.configure(VideoJob.builder(plan.input(), part.toString()), fidelity);
     return job.segment(plan.warmup(), plan.frames()).progress(progress, Duration.ofMillis(500)).warnings(warnings)
         .build().run();
   }

@@ -21,6 +21,9 @@ public final class Main {
     CommandLine cl = new CommandLine(new RestoreCommand());
     cl.setExecutionExceptionHandler(new OneLineErrorHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // '@FILE' is batch's list of sources (one per line, each with its own -w); picocli would otherwise splice
+    // the file's words into the command line, turning a line's -w into the whole batch's
+    cl.setExpandAtFiles(false);
     return cl;
   }
 }

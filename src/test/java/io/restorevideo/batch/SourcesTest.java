@@ -58,6 +58,24 @@ class SourcesTest {
   }
 
   @Test
+  void aListLineMayGiveItsVideoItsOwnFidelity() throws IOException {
+    Path a = touch("x/a.mp4");
+    Path b = touch("x/b.mp4");
+    Path c = touch("x/c.mp4");
+    Path d = touch("x/d.mp4");
+    Path list = tmp.resolve("list.txt");
+    Files.writeString(list, a + " -w 0.9\n" + b + "\n" + c + "  --fidelity=0\n" + d + " -w 1.5\n");
+    List<Sources.Source> s = Sources.expand(List.of("@" + list));
+    assertEquals(4, s.size());
+    assertEquals(0.9, s.get(0).fidelity());
+    assertEquals(a, s.get(0).input());
+    assertNull(s.get(1).fidelity(), "the batch's own -w");
+    assertEquals(0.0, s.get(2).fidelity());
+    assertTrue(s.get(3).problem().contains("-w must be between 0 and 1, got 1.5"), s.get(3).problem());
+    assertTrue(s.get(3).problem().startsWith(list.toString()), "names the list: " + s.get(3).problem());
+  }
+
+  @Test
   void whatNamesNothingBecomesAnEntryWithItsReason() {
     List<Sources.Source> s = Sources.expand(List.of(tmp.resolve("gone.mp4").toString(), tmp + "/none/*.mp4",
         "@" + tmp.resolve("missing-list.txt")));

@@ -80,6 +80,28 @@ class BatchCommandTest {
   }
 
   @Test
+  void aListLinesOwnFidelityIsPartOfThatVideosSettings() throws Exception {
+    Path in = dir.resolve("in");
+    Path a = clip(in, "a.mp4", "testsrc");
+    Path b = clip(in, "b.mp4", "testsrc2");
+    Path list = dir.resolve("list.txt");
+    Path out = dir.resolve("out");
+    Files.writeString(list, a + " -w 0.7\n" + b + "\n");
+    String[] args = {"batch", "@" + list, "-o", out.toString(), "--no-faces", "--segment-seconds", "0", "--json",
+        "--quiet"};
+    CliRun first = CliRun.of(args);
+    assertEquals(0, first.exit(), first.err());
+    assertEquals(2, JsonParser.parseString(first.out()).getAsJsonObject().get("done").getAsInt(), first.out());
+
+    Files.writeString(list, a + " -w 0.8\n" + b + "\n");
+    CliRun changed = CliRun.of(args);
+    assertEquals(0, changed.exit(), changed.err());
+    JsonObject json = JsonParser.parseString(changed.out()).getAsJsonObject();
+    assertEquals(1, json.get("done").getAsInt(), "only the video whose line changed: " + changed.out());
+    assertEquals(1, json.get("upToDate").getAsInt(), changed.out());
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertEquals(2, CliRun.of("batch", dir.toString()).exit(), "no -o");
     assertEquals(2, CliRun.of("batch", dir.resolve("empty").toString() + "/*.mp4", "-o", dir.resolve("o").toString(),

@@ -48,7 +48,7 @@ public final class BatchCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "SOURCE",
       description = "Video files, folders (searched recursively for video extensions: mp4 mov mkv webm avi mpg "
-          + "ts mts m2ts ...), glob patterns (quoted, e.g. 'tapes/**/*.mov'), or @FILE with one source per line.")
+          + "ts mts m2ts ...), glob patterns (quoted, e.g. 'tapes/**/*.mov'), or @FILE with one source per line, optionally followed by that video's own -w W.")
   List<String> sources;
 
   @Option(names = {"-o", "--output-dir"}, required = true, paramLabel = "OUTDIR",
@@ -123,7 +123,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (m != null) {
           loaded.add(m);
         }
-        templates.add(job -> setup.withFaces(video.apply(job).upscale(setup.upscale()), m));
+        templates.add((job, w) -> setup.withFaces(video.apply(job).upscale(setup.upscale()), m, w));
       }
       BatchProgressLine progress = new BatchProgressLine(err, video.quiet);
       BatchRunner.Options options = new BatchRunner.Options(outdir, segmentSeconds, segmentWarmup, video.format,

@@ -49,10 +49,17 @@ public final class VideoJobSetup {
    * --no-faces or no networks); the stages are built when the job starts, once its input is known to be a video.
    */
   public VideoJob.Builder withFaces(VideoJob.Builder job, FaceModels faceModels) {
+    return withFaces(job, faceModels, null);
+  }
+
+  /** As {@link #withFaces(VideoJob.Builder, FaceModels)}, with {@code w} in place of -w when not null. */
+  public VideoJob.Builder withFaces(VideoJob.Builder job, FaceModels faceModels, Double w) {
     if (videoFaces.noFaces || faceModels == null) {
       return job;
     }
-    return job.faces(() -> VideoFaces.of(faceModels, face.settings(), image.options(face.fidelity()),
+    double fidelity = w == null ? face.fidelity() : w;
+    return job.faces(() -> VideoFaces.of(faceModels,
+        w == null ? face.settings() : face.settings().withFidelity(w), image.options(fidelity),
         videoFaces.tracking(), videoFaces.temporal()));
   }
 
