@@ -48,7 +48,8 @@ public final class BatchCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "SOURCE",
       description = "Video files, folders (searched recursively for video extensions: mp4 mov mkv webm avi mpg "
-          + "ts mts m2ts ...), glob patterns (quoted, e.g. 'tapes/**/*.mov'), or @FILE with one source per line, optionally followed by that video's own -w W.")
+          + "ts mts m2ts ...), glob patterns (quoted, e.g. 'tapes/**/*.mov'), or @FILE with one source per line, "
+          + "optionally followed by that video's own -w W.")
   List<String> sources;
 
   @Option(names = {"-o", "--output-dir"}, required = true, paramLabel = "OUTDIR",
