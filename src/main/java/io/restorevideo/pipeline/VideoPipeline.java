@@ -98,8 +98,9 @@ public final class VideoPipeline {
   }
 
   /**
-   * The segment's decoding loop: frames before the warm-up (from the keyframe the seek found) are dropped,
-   * warm-up frames are staged and flagged not to be written, decoding stops at the segment's end.
+   * The segment's window: frames before the warm-up (from the keyframe the seek found) are dropped, warm-up
+   * frames are staged and flagged not to be written, decoding stops at the segment's end. Frame numbers and
+   * timestamps stay the video's own; other streams are not copied.
    */
   private static Decoded decodeSegment(MediaInput in, FrameRing ring, JobState state, StageTiming timing,
       FrameRange warmup, FrameRange range) {
@@ -107,69 +108,96 @@ public final class VideoPipeline {
     if (from.first() > 0) {
       in.seekPts(from.startPts());
     }
-    MediaInput.PacketSink none = (pkt, st) -> {};
-    long frames = 0;
-    long index = from.first();
-    double lastSeconds = 0;
-    boolean rangeEnded = false;
-    while (!state.failed()) {
-      long seq = ring.claim();
-      FrameSlot slot = ring.slot(seq);
-      long t0 = System.nanoTime();
-      boolean more = decodeOne(in, slot, none, state);
-      while (more && slot.decoded.pts() < from.startPts()) {
-        more = decodeOne(in, slot, none, state);
+    Window window = new Window() {
+      private long index = from.first();
+
+      @Override
+      public boolean before(FrameSlot slot) {
+        return slot.decoded.pts() < from.startPts();
       }
-      if (more && slot.decoded.pts() >= range.endPts()) {
-        more = false;
-        rangeEnded = true;
+
+      @Override
+      public boolean after(FrameSlot slot, long written) {
+        return slot.decoded.pts() >= range.endPts();
       }
-      timing.add(System.nanoTime() - t0, more ? 1 : 0);
-      if (!more) {
-        slot.endOfStream = true;
-        ring.publish(seq);
-        break;
+
+      @Override
+      public boolean stamp(FrameSlot slot, long written) {
+        VideoPipeline.stamp(slot, index++, in, null, MediaRange.ALL);
+        slot.warmup = slot.pts < range.startPts();
+        return !slot.warmup;
       }
-      lastSeconds = in.seconds(slot.decoded.pts());
-      stamp(slot, index++, in, null, MediaRange.ALL);
-      slot.warmup = slot.pts < range.startPts();
-      if (!slot.warmup) {
-        frames++;
-      }
-      ring.publish(seq);
+    };
+    return decode(in, ring, state, timing, (pkt, st) -> {}, window);
+  }
+
+  /**
+   * The main job's window: the whole input, or a {@link MediaRange} whose frames before it are dropped (after a
+   * seek) and whose end stops decoding, with the other streams' packets cut to it and every timestamp moved so
+   * that it starts at zero.
+   */
+  private static Decoded decode(MediaInput in, MediaOutput out, FrameRing ring, JobState state,
+      StageTiming timing, MediaRange range) {
+    MediaInput.PacketSink copy = (pkt, st) -> out.writeCopied(pkt, st);
+    RangeCut cut = range.isAll() ? null : new RangeCut(in, range, copy);
+    if (cut != null) {
+      in.seek(range.startSeconds());
     }
-    return new Decoded(frames, lastSeconds, rangeEnded);
+    Window window = new Window() {
+      @Override
+      public boolean before(FrameSlot slot) {
+        return cut != null && range.before(in.seconds(slot.decoded.pts()));
+      }
+
+      @Override
+      public boolean after(FrameSlot slot, long written) {
+        return cut != null && range.after(in.seconds(slot.decoded.pts()), written);
+      }
+
+      @Override
+      public boolean stamp(FrameSlot slot, long written) {
+        VideoPipeline.stamp(slot, written, in, cut, range);
+        return true;
+      }
+    };
+    return decode(in, ring, state, timing, cut == null ? copy : cut, window);
+  }
+
+  /** Which decoded frames a decoding loop stages, where it stops, and how it numbers and times them. */
+  private interface Window {
+    /** The frame comes before the window: dropped unstaged. */
+    boolean before(FrameSlot slot);
+
+    /** The frame is past the window ({@code written} frames so far): decoding stops. */
+    boolean after(FrameSlot slot, long written);
+
+    /** Stamps a staged frame; true when it is to be written (not a warm-up frame). */
+    boolean stamp(FrameSlot slot, long written);
   }
 
   /** What the decoding loop reached (input time of the last frame). */
   private record Decoded(long frames, double lastSeconds, boolean rangeEnded) {}
 
   /**
-   * Decodes into ring slots until the input or the range ends or a failure stops the job, copying the other
-   * streams' packets (cut to the range) straight to the muxer; publishes the end marker when decoding ends.
+   * Decodes into ring slots until the input or the window ends or a failure stops the job, handing the other
+   * streams' packets to {@code sink}; publishes the end marker when decoding ends.
    */
-  private static Decoded decode(MediaInput in, MediaOutput out, FrameRing ring, JobState state,
-      StageTiming timing, MediaRange range) {
-    long frames = 0;
+  private static Decoded decode(MediaInput in, FrameRing ring, JobState state, StageTiming timing,
+      MediaInput.PacketSink sink, Window window) {
+    long written = 0;
     double lastSeconds = 0;
-    boolean rangeEnded = false;
-    MediaInput.PacketSink copy = (pkt, st) -> out.writeCopied(pkt, st);
-    RangeCut cut = range.isAll() ? null : new RangeCut(in, range, copy);
-    MediaInput.PacketSink sink = cut == null ? copy : cut;
-    if (cut != null) {
-      in.seek(range.startSeconds());
-    }
+    boolean windowEnded = false;
     while (!state.failed()) {
       long seq = ring.claim();
       FrameSlot slot = ring.slot(seq);
       long t0 = System.nanoTime();
       boolean more = decodeOne(in, slot, sink, state);
-      while (more && cut != null && range.before(in.seconds(slot.decoded.pts()))) {
+      while (more && window.before(slot)) {
         more = decodeOne(in, slot, sink, state);
       }
-      if (more && cut != null && range.after(in.seconds(slot.decoded.pts()), frames)) {
+      if (more && window.after(slot, written)) {
         more = false;
-        rangeEnded = true;
+        windowEnded = true;
       }
       timing.add(System.nanoTime() - t0, more ? 1 : 0);
       if (!more) {
@@ -178,10 +206,12 @@ public final class VideoPipeline {
         break;
       }
       lastSeconds = in.seconds(slot.decoded.pts());
-      stamp(slot, frames++, in, cut, range);
+      if (window.stamp(slot, written)) {
+        written++;
+      }
       ring.publish(seq);
     }
-    return new Decoded(frames, lastSeconds, rangeEnded);
+    return new Decoded(written, lastSeconds, windowEnded);
   }
 
   /** The next frame into {@code slot}; false at the end of the input or on a failure (recorded in state). */
