@@ -15,6 +15,7 @@ final class EngineConf {
   /** The driver's system properties an executor needs to run the tool as the driver does. */
   static final List<String> PASSED_PROPERTIES = List.of("org.bytedeco.javacpp.cachedir", "DJL_CACHE_DIR",
       "ai.djl.offline", "restorevideo.home", "restorevideo.root", "org.bytedeco.javacpp.logger");
+  private static final String LOOPBACK = "127.0.0.1";
   private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.";
 
   private EngineConf() {}
@@ -29,8 +30,10 @@ final class EngineConf {
     String master = conf.get("spark.master", "local[*]");
     boolean local = master.startsWith("local");
     if (local) {
-      // the driver's JVM is the executor: nothing to pass on, and no web UI for a run on one machine
+      // the driver's JVM is the executor: nothing to pass on, nothing to reach from outside, no web UI
       conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", LOOPBACK);
+      conf.setIfMissing("spark.driver.bindAddress", LOOPBACK);
     } else {
       conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
       String opts = conf.get("spark.executor.extraJavaOptions", "");
