@@ -1,6 +1,11 @@
 package io.restorevideo.spark;
 
 import io.restorevideo.batch.ClusterRequest;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -35,7 +40,7 @@ final class EngineConf {
       conf.setIfMissing("spark.driver.host", LOOPBACK);
       conf.setIfMissing("spark.driver.bindAddress", LOOPBACK);
     } else {
-      conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+      conf.setIfMissing("spark.executor.extraClassPath", classPath());
       String opts = conf.get("spark.executor.extraJavaOptions", "");
       conf.set("spark.executor.extraJavaOptions", (opts + " " + javaOptions(System.getProperties())).trim());
     }
@@ -45,6 +50,22 @@ final class EngineConf {
       conf.setIfMissing("spark.executor.resource.gpu.amount", "1");
     }
     return conf;
+  }
+
+  /**
+   * The driver's class path, and the tool's jar where the class path lacks it (under spark-submit the jar is
+   * loaded apart from the class path): on an executor that sees the same files, the jar's manifest brings its
+   * libraries (lib/) along.
+   */
+  static String classPath() {
+    String cp = System.getProperty("java.class.path");
+    try {
+      URL where = EngineConf.class.getProtectionDomain().getCodeSource().getLocation();
+      String tool = Path.of(where.toURI()).toString();
+      return Arrays.asList(cp.split(File.pathSeparator)).contains(tool) ? cp : tool + File.pathSeparator + cp;
+    } catch (URISyntaxException | RuntimeException unknown) {
+      return cp;
+    }
   }
 
   /** {@code -Dkey=value} for every property an executor needs that is set here, quoted where needed. */

@@ -75,14 +75,21 @@ class SparkLocalBatchTest {
     Path in = dir.resolve("in");
     List<Path> sources = List.of(clip(in, "a.mp4", "testsrc"), clip(in.resolve("sub"), "b.mov", "testsrc2"),
         clip(in, "c.mkv", "smptebars"));
-    JsonObject[] runs = inProcessThenSpark(in, List.of("--no-faces", "--segment-seconds", "0.5"));
+    List<String> options = List.of("--no-faces", "--segment-seconds", "0.5");
+    JsonObject[] runs = inProcessThenSpark(in, options);
     JsonObject local = runs[0];
     JsonObject report = runs[1];
 
+    List<String> spark = new ArrayList<>(options);
+    spark.addAll(List.of("--master", "local[2]"));
     assertEquals(3, report.get("done").getAsInt(), report.toString());
     assertEquals(12, report.get("segmentsRun").getAsInt(), "four segments per 2 s clip, one task each: " + report);
     assertEquals(local.get("segmentsRun"), report.get("segmentsRun"));
     assertSameOutputs(in, sources, dir.resolve("local"), dir.resolve("spark"));
+
+    JsonObject again = batch(in, dir.resolve("spark"), spark);
+    assertEquals(3, again.get("upToDate").getAsInt(), "the same command again finds everything done: " + again);
+    assertEquals(0, again.get("segmentsRun").getAsInt(), again.toString());
   }
 
   @Test
