@@ -37,6 +37,14 @@ final class FacePaste {
   }
 
   /**
+   * Whether {@link #paste} calls a network (the upsampler, or the masker when no masks are given): such a
+   * paste must stay on one thread; a paste of plain pixel work may run on several frames at once.
+   */
+  boolean callsNetworks(boolean masksGiven) {
+    return upsampler != null || (options.parse() && !masksGiven);
+  }
+
+  /**
    * @param masks parse masks per face (CV_64FC1 in [0, 1], any size; not closed here), or null to compute
    *     them with the masker when parse masks are on
    * @param fast the float32 compositor to blend with, or null for the exact (helper-faithful) blend

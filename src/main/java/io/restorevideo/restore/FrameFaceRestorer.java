@@ -61,6 +61,14 @@ public final class FrameFaceRestorer implements AutoCloseable {
     return options;
   }
 
+  /**
+   * Whether {@link #composite} calls a network (the upsampler; the masker when the caller gives no masks).
+   * Without one the composite is pixel work that may run for several frames at once on separate threads.
+   */
+  public boolean compositeCallsNetworks(boolean masksGiven) {
+    return paste.callsNetworks(masksGiven);
+  }
+
   /** read_image on a decoded CV_8UC3 frame (kept open by the caller while the result is used). */
   public PreparedImage prepare(Mat bgr) {
     return PreparedImage.of(bgr, options.grayThreshold());
