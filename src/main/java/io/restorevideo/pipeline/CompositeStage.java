@@ -59,7 +59,8 @@ final class CompositeStage implements FrameStage {
       return;
     }
     try (FaceFrame frame = slot.attachment(FaceFrame.KEY, FaceFrame.class)) {
-      Mat canvas = faces.composite(frame.image(), frame.restored(), frame.masks(), fast);
+      // the slot's frame is encoded next and read by no one else: paste into it rather than into a copy
+      Mat canvas = faces.compositeOver(frame.image(), frame.restored(), frame.masks(), fast);
       slot.output(toOutputSize(canvas, slot.width() * upscale, slot.height() * upscale));
       if (!frame.restored().isEmpty()) {
         synchronized (stats) {

@@ -51,10 +51,20 @@ final class FacePaste {
    * @return the new output image, {@code input * upscale} in size
    */
   Mat paste(PreparedImage image, List<RestoredFace> faces, List<Mat> masks, FastFaceCompositor fast) {
+    return paste(image, faces, masks, fast, false);
+  }
+
+  /**
+   * @param overInput paste into {@code image.input()} itself when the background would be a same-size copy of
+   *     it (upscale 1, no upsampled background): a video frame that nobody reads afterwards is then not copied
+   */
+  Mat paste(PreparedImage image, List<RestoredFace> faces, List<Mat> masks, FastFaceCompositor fast,
+      boolean overInput) {
     if (masks != null && masks.size() != faces.size()) {
       throw new IllegalArgumentException(masks.size() + " parse masks for " + faces.size() + " faces");
     }
-    Mat canvas = background(image);
+    boolean backgroundIsInput = options.upscale() == 1 && (upsampler == null || !options.upsampleBackground());
+    Mat canvas = overInput && backgroundIsInput ? new Mat(image.input()) : background(image);
     List<Mat> owned = new ArrayList<>();
     try {
       List<Mat> pasteFaces = new ArrayList<>(faces.size());

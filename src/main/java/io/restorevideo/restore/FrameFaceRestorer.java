@@ -148,6 +148,16 @@ public final class FrameFaceRestorer implements AutoCloseable {
     return paste.paste(image, faces, masks, fast);
   }
 
+  /**
+   * {@link #composite(PreparedImage, List, List, FastFaceCompositor)} that may paste into {@code image.input()}
+   * itself (and so into the frame it shares pixels with), instead of into a copy, when the output is the same
+   * size: for a video frame that is encoded next and read by nobody else. The pixels are the same either way.
+   */
+  public Mat compositeOver(PreparedImage image, List<RestoredFace> faces, List<Mat> masks,
+      FastFaceCompositor fast) {
+    return paste.paste(image, faces, masks, fast, true);
+  }
+
   /** The official whole-image flow on one decoded image. */
   public FrameResult process(Mat bgr) {
     try (PreparedImage image = prepare(bgr)) {
