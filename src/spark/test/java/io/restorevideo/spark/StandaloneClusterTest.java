@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedCluster.class)
 class StandaloneClusterTest {
-  private static final int TASKS = 6;
+  private static final int TASKS = 4;
 
   @TempDir Path dir;
 
@@ -69,7 +69,7 @@ class StandaloneClusterTest {
             String run = new Run(p, TaskContext.get().attemptNumber(),
                 ProcessHandle.current().parent().orElseThrow().pid()).toString();
             Files.createFile(Path.of(markers, run + ".started"));
-            Thread.sleep(3000);
+            Thread.sleep(2000);
             Files.createFile(Path.of(markers, run + ".done"));
             return run;
           }).collectAsync();
