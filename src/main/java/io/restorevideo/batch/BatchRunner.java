@@ -1,6 +1,5 @@
 package io.restorevideo.batch;
 
-import io.restorevideo.api.JobSummary;
 import io.restorevideo.api.UserException;
 import io.restorevideo.api.VideoParts;
 import io.restorevideo.media.VideoIndex;
@@ -14,16 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Runs a batch on this machine: plans every input against the journal (finished videos are left alone,
- * finished segments reused, a changed input or changed settings start that video over), then lets one
- * thread per worker take segments in order, each with its own {@link SegmentWorker}, and joins a video as
- * soon as its last segment is done. A failing input is recorded with its reason and the batch goes on.
+ * Runs a batch: plans every input against the journal (finished videos are left alone, finished segments
+ * reused, a changed input or changed settings start that video over), hands the segments to an engine (local
+ * threads, or a cluster), records each segment in the journal as the engine reports it done, and joins a
+ * video as soon as its last segment is in. A failing input is recorded with its reason and the batch goes on.
  */
 public final class BatchRunner {
   /**
@@ -34,17 +33,19 @@ public final class BatchRunner {
       String settings, boolean lossless) {}
 
   private final Options options;
-  private final List<JobTemplate> workers;
+  private final SegmentEngine engine;
   private final BatchListener listener;
   private final String settings;
 
   /** {@code workers}: one template per parallel worker, each holding its own loaded networks. */
   public BatchRunner(Options options, List<JobTemplate> workers, BatchListener listener) {
-    if (workers.isEmpty()) {
-      throw new IllegalArgumentException("at least one worker");
-    }
+    this(options, new LocalEngine(workers), listener);
+  }
+
+  /** Runs the segments on {@code engine} (which the caller closes). */
+  public BatchRunner(Options options, SegmentEngine engine, BatchListener listener) {
     this.options = options;
-    this.workers = List.copyOf(workers);
+    this.engine = engine;
     this.listener = listener;
     this.settings = Fingerprints.settings(options.settings());
   }
@@ -80,7 +81,7 @@ public final class BatchRunner {
     long started = System.nanoTime();
     try (Journal journal = Journal.open(options.outdir())) {
       List<Work> works = new ArrayList<>();
-      ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
+      List<Task> tasks = new ArrayList<>();
       Map<String, Work> byKey = new HashMap<>();
       long framesTotal = 0;
       long bytesNeeded = 0;
@@ -236,80 +237,100 @@ public final class BatchRunner {
     }
   }
 
-  private void execute(List<Work> works, ConcurrentLinkedQueue<Task> tasks, Journal journal, long framesTotal) {
+  private void execute(List<Work> works, List<Task> tasks, Journal journal, long framesTotal) {
     AtomicLong framesDone = new AtomicLong();
     AtomicInteger videosDone = new AtomicInteger((int) works.stream().filter(w -> w.outcome != null).count());
     int videosTotal = works.size();
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < workers.size(); i++) {
-      SegmentWorker worker = new SegmentWorker(workers.get(i));
-      Thread t = new Thread(() -> {
-        Task task;
-        while ((task = tasks.poll()) != null) {
-          Work w = task.work();
-          if (w.error != null) {
-            continue;
-          }
-          long t0 = System.nanoTime();
-          try {
-            if (task.plan() != null) {
-              runSegment(worker, w, task.plan(), journal, framesDone, () -> listener.progress(videosDone.get(),
-                  videosTotal, framesDone.get(), framesTotal));
-            }
-            w.nanos.addAndGet(System.nanoTime() - t0);
-            if (task.plan() == null || w.remaining.decrementAndGet() == 0) {
-              long j0 = System.nanoTime();
-              join(w, journal);
-              w.nanos.addAndGet(System.nanoTime() - j0);
-              videosDone.incrementAndGet();
-            }
-          } catch (RuntimeException e) {
-            String line = e instanceof UserException || e instanceof JournalException ? e.getMessage()
-                : w.input() + ": " + e;
-            if (failOnce(w, line)) {
-              videosDone.incrementAndGet();
-              journal.update(w.key, v -> {
-                v.state = Journal.State.FAILED;
-                v.error = line;
-              });
-            }
-          }
-          listener.progress(videosDone.get(), videosTotal, framesDone.get(), framesTotal);
-        }
-      }, "batch-worker-" + i);
-      threads.add(t);
-      t.start();
-    }
-    for (Thread t : threads) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while the workers run", e);
+    Runnable report = () -> listener.progress(videosDone.get(), videosTotal, framesDone.get(), framesTotal);
+    List<SegmentTask> segments = new ArrayList<>();
+    Map<SegmentTask, Work> workOf = new HashMap<>();
+    for (Task task : tasks) {
+      Work w = task.work();
+      if (task.plan() == null) {
+        // every segment was reused: only the join is left
+        finish(w, journal, videosDone, () -> {
+          join(w, journal);
+          videosDone.incrementAndGet();
+        });
+        report.run();
+        continue;
       }
+      Path part = partPath(journal, w, task.plan().index());
+      try {
+        Files.createDirectories(part.getParent());
+      } catch (IOException e) {
+        throw new JournalException(part.getParent() + ": cannot create (" + e.getMessage() + ")", e);
+      }
+      SegmentTask s = new SegmentTask(w.key, task.plan(), w.source.fidelity(), part.toString());
+      segments.add(s);
+      workOf.put(s, w);
     }
+    Map<SegmentTask, Long> seen = new ConcurrentHashMap<>();
+    engine.run(segments, new SegmentEvents() {
+      @Override
+      public boolean wanted(SegmentTask task) {
+        return workOf.get(task).error == null;
+      }
+
+      @Override
+      public void progress(SegmentTask task, long frames) {
+        Long before = seen.put(task, frames);
+        framesDone.addAndGet(frames - (before == null ? 0 : before));
+        report.run();
+      }
+
+      @Override
+      public void warning(SegmentTask task, String line) {
+        listener.note("warning: " + line);
+      }
+
+      @Override
+      public void done(SegmentTask task, SegmentResult result) {
+        Work w = workOf.get(task);
+        result.warnings().forEach(line -> warning(task, line));
+        progress(task, task.plan().frames().frames());
+        w.faces.addAndGet(result.faces());
+        w.nanos.addAndGet((long) (result.seconds() * 1e9));
+        finish(w, journal, videosDone, () -> {
+          journal.update(w.key, v -> v.segments.get(task.plan().index()).state = Journal.State.DONE);
+          if (w.remaining.decrementAndGet() == 0) {
+            long j0 = System.nanoTime();
+            join(w, journal);
+            w.nanos.addAndGet(System.nanoTime() - j0);
+            videosDone.incrementAndGet();
+          }
+        });
+        report.run();
+      }
+
+      @Override
+      public void failed(SegmentTask task, RuntimeException error) {
+        finish(workOf.get(task), journal, videosDone, () -> {
+          throw error;
+        });
+        report.run();
+      }
+    });
   }
 
-  private void runSegment(SegmentWorker worker, Work w, SegmentPlan plan, Journal journal, AtomicLong framesDone,
-      Runnable report) {
-    Path part = partPath(journal, w, plan.index());
+  /**
+   * Runs a step of {@code w} where the batch runs (the journal and the join live there); a failure fails the
+   * video, once, in the journal too (a segment finished meanwhile is still recorded, for the next run).
+   */
+  private void finish(Work w, Journal journal, AtomicInteger videosDone, Runnable step) {
     try {
-      Files.createDirectories(part.getParent());
-    } catch (IOException e) {
-      throw new JournalException(part.getParent() + ": cannot create (" + e.getMessage() + ")", e);
+      step.run();
+    } catch (RuntimeException e) {
+      String line = e instanceof UserException || e instanceof JournalException ? e.getMessage()
+          : w.input() + ": " + e;
+      if (failOnce(w, line)) {
+        videosDone.incrementAndGet();
+        journal.update(w.key, v -> {
+          v.state = Journal.State.FAILED;
+          v.error = line;
+        });
+      }
     }
-    long[] seen = {0};
-    java.util.function.Consumer<io.restorevideo.api.JobProgress> progress = p -> {
-      framesDone.addAndGet(p.frames() - seen[0]);
-      seen[0] = p.frames();
-      report.run();
-    };
-    JobSummary s = worker.restore(plan, w.source.fidelity(), part, progress,
-        line -> listener.note("warning: " + line));
-    if (s.faces() != null) {
-      w.faces.addAndGet(s.faces().facesRestored());
-    }
-    journal.update(w.key, v -> v.segments.get(plan.index()).state = Journal.State.DONE);
   }
 
   private void join(Work w, Journal journal) {

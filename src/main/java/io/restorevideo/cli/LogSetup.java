@@ -20,6 +20,10 @@ final class LogSetup {
   private static final List<String> HARMLESS = List.of("ai.djl.util.cuda.CudaUtils", "ai.djl.pytorch.engine.PtEngine",
       "ai.djl.pytorch.jni.LibUtils", "ai.djl.repository");
 
+  /** Spark and the libraries it brings, which log every stage and task at INFO. */
+  private static final List<String> QUIET = List.of("org.apache.spark", "org.sparkproject", "io.netty",
+      "org.apache.hadoop");
+
   private LogSetup() {}
 
   /** Sets the levels unless the user already set them with {@code -D}. */
@@ -36,6 +40,10 @@ final class LogSetup {
     setDefault(PREFIX + "log.ai.djl", "warn");
     setDefault(PREFIX + "log.org.bytedeco", "warn");
     setDefault(PREFIX + "log.io.restorevideo", "info");
+    // batch --master: Spark and what it brings say at INFO what a normal run does (ports, stages, tasks)
+    for (String name : QUIET) {
+      setDefault(PREFIX + "log." + name, "warn");
+    }
     for (String name : HARMLESS) {
       setDefault(PREFIX + "log." + name, "error");
     }

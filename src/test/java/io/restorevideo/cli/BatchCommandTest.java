@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.restorevideo.testutil.BatchClips;
 import io.restorevideo.testutil.CliRun;
 import io.restorevideo.testutil.Ffmpeg;
 import java.nio.file.Files;
@@ -20,12 +21,7 @@ class BatchCommandTest {
 
   /** A 2 s clip at 10 fps with a keyframe every 5 frames and AAC audio. */
   private Path clip(Path folder, String name, String pattern) throws Exception {
-    Files.createDirectories(folder);
-    Path p = folder.resolve(name);
-    Ffmpeg.run(dir, "-f", "lavfi", "-i", pattern + "=size=160x128:rate=10", "-f", "lavfi", "-i",
-        "sine=frequency=330:sample_rate=44100", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast", "-g", "5",
-        "-c:a", "aac", "-shortest", p.toString());
-    return p;
+    return BatchClips.twoSeconds(dir, folder.resolve(name), pattern);
   }
 
   @Test

@@ -5,7 +5,11 @@ import io.restorevideo.api.FaceModels;
 import io.restorevideo.api.VideoJob;
 import io.restorevideo.batch.BatchReport;
 import io.restorevideo.batch.BatchRunner;
+import io.restorevideo.batch.ClusterEngines;
+import io.restorevideo.batch.ClusterRequest;
 import io.restorevideo.batch.JobTemplate;
+import io.restorevideo.batch.LocalEngine;
+import io.restorevideo.batch.SegmentEngine;
 import io.restorevideo.batch.Sources;
 import io.restorevideo.cli.options.FaceOptions;
 import io.restorevideo.cli.options.ImageOptions;
@@ -19,10 +23,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +49,8 @@ import picocli.CommandLine.Spec;
 public final class BatchCommand implements Callable<Integer> {
   /** Options that change how the batch runs, not what it writes: left out of the settings fingerprint. */
   private static final Set<String> NOT_SETTINGS = Set.of("--output-dir", "--jobs", "--devices", "--quiet", "--json",
-      "--force", "--debug", "--device", "--help", "--version", "--offline", "--mirror", "--model-dir");
+      "--force", "--debug", "--device", "--help", "--version", "--offline", "--mirror", "--model-dir", "--master",
+      "--spark-conf");
 
   @Spec CommandSpec spec;
 
@@ -78,6 +86,16 @@ public final class BatchCommand implements Callable<Integer> {
       description = "GPU numbers, one worker per GPU (e.g. 0,1); overrides --jobs and --device.")
   List<Integer> devices;
 
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Run the segments on Apache Spark: local[N] (N threads in this JVM), spark://HOST:PORT (a "
+          + "standalone cluster) or any master Spark accepts; OUTDIR must be a folder every executor reaches. "
+          + "Under spark-submit the master it sets is used. Needs Spark on the class path (./restore-video adds it).")
+  String master;
+
+  @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+      description = "A Spark setting (e.g. spark.executor.memory=8g, spark.task.maxFailures=4). Repeatable.")
+  Map<String, String> sparkConf = new LinkedHashMap<>();
+
   @Mixin VideoOptions video;
   @Mixin FaceOptions face;
   @Mixin ImageOptions image;
@@ -87,10 +105,35 @@ public final class BatchCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces of failures.")
   boolean debug;
 
+  /** The command line of {@code batch} on its own, as {@link BatchRecipe} parses it again elsewhere. */
+  static CommandLine commandLine(BatchCommand command) {
+    CommandLine cl = new CommandLine(command);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExpandAtFiles(false);
+    return cl;
+  }
+
+  /** The job settings of the parsed options, over networks of their own on {@code device} (null: --device's). */
+  JobTemplate template(String device) {
+    VideoJobSetup setup = new VideoJobSetup(face, image, videoFaces);
+    setup.applyPresetAndValidate(spec, true);
+    FaceModels m = videoFaces.noFaces ? null
+        : new FaceModels(models.checkedCache(), setup.modelSettings(device), face::announceDevice);
+    return (job, w) -> setup.withFaces(video.apply(job).upscale(setup.upscale()), m, w);
+  }
+
   @Override
   public Integer call() {
     VideoJobSetup setup = new VideoJobSetup(face, image, videoFaces);
     setup.applyPresetAndValidate(spec, true);
+    String cluster = master != null ? master : System.getProperty("spark.master");
+    if (cluster != null && (jobs != 1 || devices != null)) {
+      throw new ParameterException(spec.commandLine(), "--jobs and --devices are for the batch on this machine; "
+          + "with --master, the cluster's cores and GPUs decide");
+    }
+    if (master == null && !sparkConf.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--spark-conf needs --master");
+    }
     if (jobs < 1 || segmentSeconds < 0 || segmentWarmup < 0) {
       throw new ParameterException(spec.commandLine(), "--jobs must be >= 1, --segment-seconds and "
           + "--segment-warmup >= 0");
@@ -114,24 +157,13 @@ public final class BatchCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     List<FaceModels> loaded = new ArrayList<>();
-    List<JobTemplate> templates = new ArrayList<>();
-    int workers = devices == null || devices.isEmpty() ? jobs : devices.size();
-    try {
-      for (int i = 0; i < workers; i++) {
-        String device = devices == null || devices.isEmpty() ? null : "gpu:" + devices.get(i);
-        FaceModels m = videoFaces.noFaces ? null
-            : new FaceModels(models.checkedCache(), setup.modelSettings(device), face::announceDevice);
-        if (m != null) {
-          loaded.add(m);
-        }
-        templates.add((job, w) -> setup.withFaces(video.apply(job).upscale(setup.upscale()), m, w));
-      }
+    try (SegmentEngine engine = cluster != null ? clusterEngine() : localEngine(setup, loaded)) {
       BatchProgressLine progress = new BatchProgressLine(err, video.quiet);
       BatchRunner.Options options = new BatchRunner.Options(outdir, segmentSeconds, segmentWarmup, video.format,
           force, settingsText(), isLossless());
       BatchReport report;
       try {
-        report = new BatchRunner(options, templates, progress).run(inputs);
+        report = new BatchRunner(options, engine, progress).run(inputs);
       } finally {
         progress.end();
       }
@@ -147,6 +179,30 @@ public final class BatchCommand implements Callable<Integer> {
     } finally {
       loaded.forEach(FaceModels::close);
     }
+  }
+
+  /** One worker per --jobs or per --devices GPU, each with networks of its own. */
+  private SegmentEngine localEngine(VideoJobSetup setup, List<FaceModels> loaded) {
+    List<JobTemplate> templates = new ArrayList<>();
+    int workers = devices == null || devices.isEmpty() ? jobs : devices.size();
+    for (int i = 0; i < workers; i++) {
+      String device = devices == null || devices.isEmpty() ? null : "gpu:" + devices.get(i);
+      FaceModels m = videoFaces.noFaces ? null
+          : new FaceModels(models.checkedCache(), setup.modelSettings(device), face::announceDevice);
+      if (m != null) {
+        loaded.add(m);
+      }
+      templates.add((job, w) -> setup.withFaces(video.apply(job).upscale(setup.upscale()), m, w));
+    }
+    return new LocalEngine(templates);
+  }
+
+  /** The cluster engine on the class path (Spark's), whose executors rebuild the jobs from these arguments. */
+  private SegmentEngine clusterEngine() {
+    models.checkedCache();
+    boolean gpu = face.device != null && face.device.startsWith("gpu");
+    List<String> args = spec.commandLine().getParseResult().expandedArgs();
+    return ClusterEngines.open(new ClusterRequest(master, sparkConf, new BatchRecipe(args), gpu, debug));
   }
 
   private boolean isLossless() {

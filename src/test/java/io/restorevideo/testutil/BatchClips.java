@@ -1,0 +1,21 @@
+package io.restorevideo.testutil;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Small clips for batch tests, made at test time. */
+public final class BatchClips {
+  private BatchClips() {}
+
+  /**
+   * A 2 s clip at 10 fps of an FFmpeg test pattern ({@code testsrc}, {@code smptebars}, ...) at 160x128, a
+   * keyframe every 5 frames (so four segments of 0.5 s), with AAC audio; {@code dir} is ffmpeg's working folder.
+   */
+  public static Path twoSeconds(Path dir, Path file, String pattern) throws java.io.IOException {
+    Files.createDirectories(file.getParent());
+    Ffmpeg.run(dir, "-f", "lavfi", "-i", pattern + "=size=160x128:rate=10", "-f", "lavfi", "-i",
+        "sine=frequency=330:sample_rate=44100", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast", "-g", "5",
+        "-c:a", "aac", "-shortest", file.toString());
+    return file;
+  }
+}
