@@ -91,11 +91,17 @@ public final class ClusterJvm {
   public String tail(int lines) {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      List<String> last = all.subList(Math.max(0, all.size() - lines), all.size());
+      List<String> last = all.subList(Math.max(0, all.size() - lines), all.size()).stream()
+          .map(ClusterJvm::shortLine).toList();
       return "--- " + name + " (" + log + ", pid " + pid() + (isAlive() ? "" : ", exited") + ") ---\n"
           + String.join("\n", last);
     } catch (IOException e) {
       return "--- " + name + ": no log (" + e.getMessage() + ") ---";
     }
+  }
+
+  /** A log line cut to a readable length (a Worker logs each executor's launch command, thousands of characters). */
+  static String shortLine(String line) {
+    return line.length() <= 300 ? line : line.substring(0, 300) + " [...]";
   }
 }

@@ -33,6 +33,14 @@ public final class StandaloneCluster implements AutoCloseable {
   private static final String MASTER = "org.apache.spark.deploy.master.Master";
   private static final String WORKER = "org.apache.spark.deploy.worker.Worker";
 
+  /**
+   * What ./restore-video sets for the tool, given to the Workers so that their executors inherit it: libtorch's
+   * idle threads wait without spinning and glibc keeps freed memory (a third of a tiny-network segment's time went
+   * to the kernel without it). Neither changes a result.
+   */
+  public static final Map<String, String> TOOL_ENV = Map.of("OMP_WAIT_POLICY", "PASSIVE", "GLIBC_TUNABLES",
+      "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736");
+
   /** A Worker JVM and the RPC port the Master knows it by. */
   public record Node(String name, int port, ClusterJvm jvm, Path workDir) {}
 
@@ -145,7 +153,8 @@ public final class StandaloneCluster implements AutoCloseable {
       for (Path f : files.filter(f -> f.getFileName().toString().equals("stderr")).toList()) {
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         s.append("--- executor ").append(dir.relativize(f)).append(" ---\n")
-            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()))).append('\n');
+            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()).stream()
+                .map(ClusterJvm::shortLine).toList())).append('\n');
       }
     } catch (IOException | UncheckedIOException e) {
       s.append("(executor logs unreadable: ").append(e.getMessage()).append(")\n");
@@ -234,6 +243,7 @@ public final class StandaloneCluster implements AutoCloseable {
     env.put("SPARK_MASTER_HOST", "127.0.0.1");
     // executors use this JVM's Java (the launcher takes JAVA_HOME before its own java.home)
     env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.putAll(TOOL_ENV);
     ClusterJvm jvm = ClusterJvm.start(name, mainClass, args, env, dir.resolve(name + ".log"), dir);
     all.add(jvm);
     return jvm;
