@@ -15,10 +15,11 @@ final class LogSetup {
   /**
    * Loggers whose every line on a normal run is harmless: DJL's CUDA probe warns twice ("Failed to detect
    * GPU count") on a CPU build; DJL's PyTorch engine and native loader announce the graph executor, the
-   * thread counts and the extraction of the native library at INFO.
+   * thread counts and the extraction of the native library at INFO; Hadoop (under batch --master) warns that
+   * it uses its Java code for want of its native library, which it then does.
    */
   private static final List<String> HARMLESS = List.of("ai.djl.util.cuda.CudaUtils", "ai.djl.pytorch.engine.PtEngine",
-      "ai.djl.pytorch.jni.LibUtils", "ai.djl.repository");
+      "ai.djl.pytorch.jni.LibUtils", "ai.djl.repository", "org.apache.hadoop.util.NativeCodeLoader");
 
   /** Spark and the libraries it brings, which log every stage and task at INFO. */
   private static final List<String> QUIET = List.of("org.apache.spark", "org.sparkproject", "io.netty",

@@ -1,6 +1,11 @@
 package io.restorevideo.spark;
 
 import io.restorevideo.batch.ClusterRequest;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -15,6 +20,7 @@ final class EngineConf {
   /** The driver's system properties an executor needs to run the tool as the driver does. */
   static final List<String> PASSED_PROPERTIES = List.of("org.bytedeco.javacpp.cachedir", "DJL_CACHE_DIR",
       "ai.djl.offline", "restorevideo.home", "restorevideo.root", "org.bytedeco.javacpp.logger");
+  private static final String LOOPBACK = "127.0.0.1";
   private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.";
 
   private EngineConf() {}
@@ -29,10 +35,12 @@ final class EngineConf {
     String master = conf.get("spark.master", "local[*]");
     boolean local = master.startsWith("local");
     if (local) {
-      // the driver's JVM is the executor: nothing to pass on, and no web UI for a run on one machine
+      // the driver's JVM is the executor: nothing to pass on, nothing to reach from outside, no web UI
       conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", LOOPBACK);
+      conf.setIfMissing("spark.driver.bindAddress", LOOPBACK);
     } else {
-      conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+      conf.setIfMissing("spark.executor.extraClassPath", classPath());
       String opts = conf.get("spark.executor.extraJavaOptions", "");
       conf.set("spark.executor.extraJavaOptions", (opts + " " + javaOptions(System.getProperties())).trim());
     }
@@ -42,6 +50,22 @@ final class EngineConf {
       conf.setIfMissing("spark.executor.resource.gpu.amount", "1");
     }
     return conf;
+  }
+
+  /**
+   * The driver's class path, and the tool's jar where the class path lacks it (under spark-submit the jar is
+   * loaded apart from the class path): on an executor that sees the same files, the jar's manifest brings its
+   * libraries (lib/) along.
+   */
+  static String classPath() {
+    String cp = System.getProperty("java.class.path");
+    try {
+      URL where = EngineConf.class.getProtectionDomain().getCodeSource().getLocation();
+      String tool = Path.of(where.toURI()).toString();
+      return Arrays.asList(cp.split(File.pathSeparator)).contains(tool) ? cp : tool + File.pathSeparator + cp;
+    } catch (URISyntaxException | RuntimeException unknown) {
+      return cp;
+    }
   }
 
   /** {@code -Dkey=value} for every property an executor needs that is set here, quoted where needed. */

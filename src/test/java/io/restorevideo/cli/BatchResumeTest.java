@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.restorevideo.testutil.BatchClips;
 import io.restorevideo.testutil.CliRun;
 import io.restorevideo.testutil.Ffmpeg;
 import io.restorevideo.testutil.GroupClip;
@@ -29,13 +30,8 @@ class BatchResumeTest {
   @TempDir Path dir;
 
   /** One minute of 720p at 10 fps, a keyframe every second, AAC audio; flat enough for ffv1 to be quick. */
-  private Path minuteClip() {
-    Path in = dir.resolve("in").resolve("minute.mp4");
-    in.getParent().toFile().mkdirs();
-    Ffmpeg.run(dir, "-f", "lavfi", "-i", "testsrc=size=1280x720:rate=10", "-f", "lavfi", "-i",
-        "sine=frequency=440:sample_rate=44100", "-t", "60", "-c:v", "libx264", "-preset", "ultrafast", "-g", "10",
-        "-c:a", "aac", "-shortest", in.toString());
-    return in;
+  private Path minuteClip() throws Exception {
+    return BatchClips.minute(dir, dir.resolve("in").resolve("minute.mp4"), "1280x720");
   }
 
   private Process startBatch(Path in, Path out, List<String> options) throws Exception {

@@ -18,4 +18,16 @@ public final class BatchClips {
         "-c:a", "aac", "-shortest", file.toString());
     return file;
   }
+
+  /**
+   * One minute of {@code testsrc} at {@code size} (WxH), 10 fps, a keyframe every second, AAC audio; flat enough
+   * for ffv1 to be quick.
+   */
+  public static Path minute(Path dir, Path file, String size) throws java.io.IOException {
+    Files.createDirectories(file.getParent());
+    Ffmpeg.run(dir, "-f", "lavfi", "-i", "testsrc=size=" + size + ":rate=10", "-f", "lavfi", "-i",
+        "sine=frequency=440:sample_rate=44100", "-t", "60", "-c:v", "libx264", "-preset", "ultrafast", "-g", "10",
+        "-c:a", "aac", "-shortest", file.toString());
+    return file;
+  }
 }

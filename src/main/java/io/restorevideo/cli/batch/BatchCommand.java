@@ -131,7 +131,7 @@ public final class BatchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--jobs and --devices are for the batch on this machine; "
           + "with --master, the cluster's cores and GPUs decide");
     }
-    if (master == null && !sparkConf.isEmpty()) {
+    if (cluster == null && !sparkConf.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--spark-conf needs --master");
     }
     if (jobs < 1 || segmentSeconds < 0 || segmentWarmup < 0) {
@@ -202,7 +202,7 @@ public final class BatchCommand implements Callable<Integer> {
     models.checkedCache();
     boolean gpu = face.device != null && face.device.startsWith("gpu");
     List<String> args = spec.commandLine().getParseResult().expandedArgs();
-    return ClusterEngines.open(new ClusterRequest(master, sparkConf, new BatchRecipe(args), gpu, debug));
+    return ClusterEngines.open(new ClusterRequest(master, sparkConf, BatchRecipe.of(args), gpu, debug));
   }
 
   private boolean isLossless() {
