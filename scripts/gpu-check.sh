@@ -85,17 +85,23 @@ if [ -z "$ffmpeg_bin" ]; then
 else
   [ -f "$clip" ] || "$ffmpeg_bin" -loglevel error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30" -t "$seconds" \
     -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$clip"
-  for mode in no-faces 1 4; do
+  # 4-serial: the 4-face job with one composite worker, to show what the parallel paste adds on this machine
+  for mode in no-faces 1 4 4-serial; do
     f="$out/pipeline-$mode.json"
     args=(--encoder-preset ultrafast --json)
+    opts="${RESTORE_VIDEO_JAVA_OPTS:--Xmx8g}"
     if [ "$mode" = "no-faces" ]; then
       label="bench pipeline 1080p no faces"
+    elif [ "$mode" = "4-serial" ]; then
+      label="bench pipeline 1080p 4 faces 1 paster"
+      args+=(--stand-in-faces --faces 4)
+      opts="$opts -Drestorevideo.composite.workers=1"
     else
       label="bench pipeline 1080p $mode stand-in face(s)"
       args+=(--stand-in-faces)
       args+=(--faces "$mode")
     fi
-    if "$rv" bench pipeline "$clip" "${args[@]}" >"$f" 2>"$out/pipeline-$mode.log"; then
+    if RESTORE_VIDEO_JAVA_OPTS="$opts" "$rv" bench pipeline "$clip" "${args[@]}" >"$f" 2>"$out/pipeline-$mode.log"; then
       row "$label" "ok" "$(fps "$f")"
     else
       row "$label" "FAILED" "$(tail -1 "$out/pipeline-$mode.log")"

@@ -1,55 +1,46 @@
 package io.restorevideo.pipeline;
 
-import io.restorevideo.restore.FrameFaceRestorer;
-import io.restorevideo.restore.RestoredFace;
-import static org.bytedeco.opencv.global.opencv_core.addWeighted;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.restorevideo.face.paste.FastFaceCompositor;
-import io.restorevideo.face.track.TrackedFace;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import io.restorevideo.restore.FrameFaceRestorer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * The composite stage: pastes each frame's restored faces back (inside each face's region, with the
- * still-image path's masks) and hands the encoder the result at the frame's size times the upscale.
- *
- * <p>Parse masks are per track: ParseNet runs when the detector has just seen the face (a keyframe) or the
- * track is new, and the mask is reused in between. The crop is aligned to the same template on every frame,
- * so the mask stays in place while the face moves; recomputing it on every frame is what makes the official
- * script's mask edges shake. At a keyframe the new mask is blended with the track's previous one by the
- * smoothing strength. With smoothing 0 and detection on every frame this is exactly the still-image path.
+ * still-image path's masks: the track's from {@link MaskStage} when it runs, else the paste's own) and hands
+ * the encoder the result at the frame's size times the upscale.
  *
  * <p>A frame whose short side is under 512 is processed enlarged, as the still-image path does; its result
  * is then resized (area filter) to the output size, so a video keeps its dimensions times the upscale.
+ *
+ * <p>Outside the exact mode, and when the paste calls no network, several instances run as
+ * {@link StageWorkers} (each with its own {@link FastFaceCompositor}): nothing here depends on the frame
+ * before.
  */
 final class CompositeStage implements FrameStage {
   private final FrameFaceRestorer faces;
-  private final double maskSmoothing;
   private final int upscale;
   private final FaceStats stats;
-  private final boolean reuseMasks;
   private final FastFaceCompositor fast;
-  private Map<Integer, Mat> trackMasks = new HashMap<>();
 
   /**
    * @param exact blend as the still-image path does, bit for bit (the per-frame parity mode); otherwise the
    *     float32 {@link FastFaceCompositor}, whose soft masks are made once per face geometry
    */
-  CompositeStage(FrameFaceRestorer faces, double maskSmoothing, boolean exact, FaceStats stats) {
+  CompositeStage(FrameFaceRestorer faces, boolean exact, FaceStats stats) {
     this.faces = faces;
-    this.maskSmoothing = maskSmoothing;
     this.upscale = faces.options().upscale();
     this.stats = stats;
-    // with face upsampling the masks belong to the upsampled faces, which only the paste step makes
-    this.reuseMasks = faces.options().parse() && !faces.options().faceUpsample();
     // the helper's box frame is drawn by the exact compositor only
     this.fast = exact || faces.options().drawBox() ? null : new FastFaceCompositor(upscale);
+  }
+
+  /** Whether this stage may run as several workers: the fast blend, and no network inside the paste. */
+  static boolean parallel(FrameFaceRestorer faces, boolean exact, boolean masksGiven) {
+    return !exact && !faces.options().drawBox() && !faces.compositeCallsNetworks(masksGiven);
   }
 
   @Override
@@ -68,63 +59,17 @@ final class CompositeStage implements FrameStage {
       return;
     }
     try (FaceFrame frame = slot.attachment(FaceFrame.KEY, FaceFrame.class)) {
-      List<Mat> masks = reuseMasks ? masks(frame) : null;
-      Mat canvas = faces.composite(frame.image(), frame.restored(), masks, fast);
+      // the slot's frame is encoded next and read by no one else: paste into it rather than into a copy
+      Mat canvas = faces.compositeOver(frame.image(), frame.restored(), frame.masks(), fast);
       slot.output(toOutputSize(canvas, slot.width() * upscale, slot.height() * upscale));
       if (!frame.restored().isEmpty()) {
-        stats.facesRestored += frame.restored().size();
-        stats.framesWithFaces++;
+        synchronized (stats) {
+          stats.facesRestored += frame.restored().size();
+          stats.framesWithFaces++;
+        }
       }
     }
     slot.attach(FaceFrame.KEY, null);
-  }
-
-  /** The mask of each face: new on keyframes (blended with the track's last one), reused in between. */
-  private List<Mat> masks(FaceFrame frame) {
-    List<TrackedFace> tracked = frame.faces();
-    List<RestoredFace> toParse = new ArrayList<>();
-    List<Integer> parseIndex = new ArrayList<>();
-    for (int i = 0; i < tracked.size(); i++) {
-      TrackedFace f = tracked.get(i);
-      if (f.detected() || !trackMasks.containsKey(f.trackId())) {
-        toParse.add(frame.restored().get(i));
-        parseIndex.add(i);
-      }
-    }
-    Map<Integer, Mat> next = new HashMap<>();
-    if (!toParse.isEmpty()) {
-      List<Mat> fresh = faces.parseMasks(toParse);
-      for (int j = 0; j < fresh.size(); j++) {
-        int id = tracked.get(parseIndex.get(j)).trackId();
-        Mat previous = trackMasks.remove(id);
-        next.put(id, blend(previous, fresh.get(j)));
-      }
-    }
-    List<Mat> out = new ArrayList<>(tracked.size());
-    for (TrackedFace f : tracked) {
-      Mat m = next.containsKey(f.trackId()) ? next.get(f.trackId()) : trackMasks.remove(f.trackId());
-      next.put(f.trackId(), m);
-      out.add(m);
-    }
-    // masks of tracks absent from this frame have ended with them
-    trackMasks.values().forEach(Mat::close);
-    trackMasks = next;
-    return out;
-  }
-
-  private Mat blend(Mat previous, Mat fresh) {
-    if (previous == null) {
-      return fresh;
-    }
-    if (maskSmoothing == 0 || previous.cols() != fresh.cols() || previous.rows() != fresh.rows()) {
-      previous.close();
-      return fresh;
-    }
-    Mat mixed = new Mat();
-    addWeighted(previous, maskSmoothing, fresh, 1 - maskSmoothing, 0, mixed);
-    previous.close();
-    fresh.close();
-    return mixed;
   }
 
   private static Mat toOutputSize(Mat canvas, int width, int height) {
@@ -140,8 +85,6 @@ final class CompositeStage implements FrameStage {
 
   @Override
   public void close() {
-    trackMasks.values().forEach(Mat::close);
-    trackMasks.clear();
     if (fast != null) {
       fast.close();
     }

@@ -7,6 +7,7 @@ import io.restorevideo.face.DetectedFace;
 import io.restorevideo.face.track.TrackedFace;
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * What the face stages hand each other on one slot: the prepared image (track), the tracked faces and each
@@ -22,6 +23,7 @@ final class FaceFrame implements AutoCloseable {
   private final boolean keyframe;
   private List<AlignedFace> aligned = List.of();
   private List<RestoredFace> restored = List.of();
+  private List<Mat> masks;
 
   FaceFrame(PreparedImage image, List<TrackedFace> faces, List<Boolean> gray, boolean keyframe) {
     this.image = image;
@@ -74,8 +76,22 @@ final class FaceFrame implements AutoCloseable {
     this.aligned = List.of();
   }
 
+  /** The faces' parse masks, from {@link MaskStage}; null when the paste makes its own (or uses none). */
+  List<Mat> masks() {
+    return masks;
+  }
+
+  /** Sets the parse masks, now owned by this frame (headers of the track's masks). */
+  void masks(List<Mat> perFace) {
+    this.masks = perFace;
+  }
+
   @Override
   public void close() {
+    if (masks != null) {
+      masks.forEach(Mat::close);
+      masks = null;
+    }
     aligned.forEach(AlignedFace::close);
     restored.forEach(RestoredFace::close);
     aligned = List.of();

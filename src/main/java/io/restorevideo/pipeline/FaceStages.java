@@ -5,10 +5,11 @@ import io.restorevideo.restore.FrameFaceRestorer;
 import io.restorevideo.face.detect.FaceDetector;
 import io.restorevideo.face.track.FaceTracker;
 import io.restorevideo.face.track.TrackerOptions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The face stages of a video job, in pipeline order: track -> restore -> composite (DESIGN.md "Data flow"),
+ * The face stages of a video job, in pipeline order: track -> restore -> (mask) -> composite (DESIGN.md "Data flow"),
  * or the single stage of a video of aligned faces. Each call makes new stages and a {@link FaceStats} they
  * all report to.
  */
@@ -39,11 +40,35 @@ public final class FaceStages {
    */
   public static FaceStages tracked(FrameFaceRestorer faces, FaceDetector detector, TrackerOptions tracking,
       int batchSize, double temporal) {
+    return tracked(faces, detector, tracking, batchSize, temporal,
+        ThreadBudget.forThisMachine().compositeWorkers());
+  }
+
+  /** As above, with up to {@code compositeWorkers} threads pasting frames at once where the paste allows it. */
+  static FaceStages tracked(FrameFaceRestorer faces, FaceDetector detector, TrackerOptions tracking,
+      int batchSize, double temporal, int compositeWorkers) {
     FaceStats stats = new FaceStats();
     FaceTracker tracker = new FaceTracker(detector, tracking);
-    return new FaceStages(List.of(new TrackStage(faces, tracker, stats),
-        new RestoreStage(faces, batchSize, temporal, stats),
-        new CompositeStage(faces, tracking.smoothing(), tracking.parity(), stats)), stats);
+    List<FrameStage> stages = new ArrayList<>();
+    stages.add(new TrackStage(faces, tracker, stats));
+    stages.add(new RestoreStage(faces, batchSize, temporal, stats));
+    // with face upsampling the masks belong to the upsampled faces, which only the paste step makes
+    boolean trackMasks = faces.options().parse() && !faces.options().faceUpsample();
+    if (trackMasks) {
+      stages.add(new MaskStage(faces, tracking.smoothing()));
+    }
+    boolean exact = tracking.parity();
+    int workers = CompositeStage.parallel(faces, exact, trackMasks) ? Math.max(1, compositeWorkers) : 1;
+    if (workers == 1) {
+      stages.add(new CompositeStage(faces, exact, stats));
+    } else {
+      List<FrameStage> pasters = new ArrayList<>(workers);
+      for (int k = 0; k < workers; k++) {
+        pasters.add(new CompositeStage(faces, exact, stats));
+      }
+      stages.add(new StageWorkers(pasters));
+    }
+    return new FaceStages(List.copyOf(stages), stats);
   }
 
   /** Every frame is an aligned face ({@code --has-aligned}): restored as it is, batched up to {@code batchSize}. */

@@ -44,7 +44,7 @@ final class FrameRing implements AutoCloseable {
     for (FrameStage stage : stages) {
       StageTiming t = new StageTiming(stage.name());
       timings.add(t);
-      StageHandler h = new StageHandler(stage, state, t);
+      StageHandler[] h = handlers(stage, state, t);
       group = group == null ? disruptor.handleEventsWith(h) : group.then(h);
     }
     if (group == null) {
@@ -53,6 +53,19 @@ final class FrameRing implements AutoCloseable {
       group.then(last);
     }
     ring = disruptor.start();
+  }
+
+  /** One handler per stage, or one per worker of a {@link StageWorkers}, each taking its share of the frames. */
+  private static StageHandler[] handlers(FrameStage stage, JobState state, StageTiming timing) {
+    if (!(stage instanceof StageWorkers group)) {
+      return new StageHandler[] {new StageHandler(stage, state, timing)};
+    }
+    List<FrameStage> workers = group.workers();
+    StageHandler[] out = new StageHandler[workers.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = new StageHandler(workers.get(k), state, timing, k, out.length);
+    }
+    return out;
   }
 
   /** Whether frames are converted with swscale's accurate rounding: unless a stage accepts the fast path. */

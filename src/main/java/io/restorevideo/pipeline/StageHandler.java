@@ -11,11 +11,20 @@ final class StageHandler implements EventHandler<FrameSlot> {
   private final FrameStage stage;
   private final JobState state;
   private final StageTiming timing;
+  private final int worker;
+  private final int workers;
 
   StageHandler(FrameStage stage, JobState state, StageTiming timing) {
+    this(stage, state, timing, 0, 1);
+  }
+
+  /** Worker {@code worker} of {@code workers}: handles the frames whose sequence is its number modulo the count. */
+  StageHandler(FrameStage stage, JobState state, StageTiming timing, int worker, int workers) {
     this.stage = stage;
     this.state = state;
     this.timing = timing;
+    this.worker = worker;
+    this.workers = workers;
   }
 
   @Override
@@ -23,9 +32,13 @@ final class StageHandler implements EventHandler<FrameSlot> {
     if (state.failed()) {
       return;
     }
+    boolean mine = !slot.endOfStream && sequence % workers == worker;
+    if (!mine && !endOfBatch && !slot.endOfStream) {
+      return;
+    }
     long t0 = System.nanoTime();
     try {
-      if (!slot.endOfStream) {
+      if (mine) {
         stage.onFrame(slot);
       }
       if (endOfBatch || slot.endOfStream) {
@@ -34,7 +47,7 @@ final class StageHandler implements EventHandler<FrameSlot> {
     } catch (Throwable t) {
       state.fail(new StageFailure(stage.name(), t));
     } finally {
-      timing.add(System.nanoTime() - t0, slot.endOfStream ? 0 : 1);
+      timing.add(System.nanoTime() - t0, mine ? 1 : 0);
     }
   }
 

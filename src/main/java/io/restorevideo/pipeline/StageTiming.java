@@ -1,6 +1,9 @@
 package io.restorevideo.pipeline;
 
-/** Busy time and frame count of one stage; written by its own thread, read after the job. */
+/**
+ * Busy time and frame count of one stage, read after the job. A stage run by several workers adds the busy
+ * time of each (so its seconds can exceed the job's wall time).
+ */
 public final class StageTiming {
   private final String name;
   private volatile long nanos;
@@ -10,7 +13,7 @@ public final class StageTiming {
     this.name = name;
   }
 
-  void add(long dt, long n) {
+  synchronized void add(long dt, long n) {
     nanos += dt;
     frames += n;
   }

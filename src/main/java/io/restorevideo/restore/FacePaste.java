@@ -37,16 +37,34 @@ final class FacePaste {
   }
 
   /**
+   * Whether {@link #paste} calls a network (the upsampler, or the masker when no masks are given): such a
+   * paste must stay on one thread; a paste of plain pixel work may run on several frames at once.
+   */
+  boolean callsNetworks(boolean masksGiven) {
+    return upsampler != null || (options.parse() && !masksGiven);
+  }
+
+  /**
    * @param masks parse masks per face (CV_64FC1 in [0, 1], any size; not closed here), or null to compute
    *     them with the masker when parse masks are on
    * @param fast the float32 compositor to blend with, or null for the exact (helper-faithful) blend
    * @return the new output image, {@code input * upscale} in size
    */
   Mat paste(PreparedImage image, List<RestoredFace> faces, List<Mat> masks, FastFaceCompositor fast) {
+    return paste(image, faces, masks, fast, false);
+  }
+
+  /**
+   * @param overInput paste into {@code image.input()} itself when the background would be a same-size copy of
+   *     it (upscale 1, no upsampled background): a video frame that nobody reads afterwards is then not copied
+   */
+  Mat paste(PreparedImage image, List<RestoredFace> faces, List<Mat> masks, FastFaceCompositor fast,
+      boolean overInput) {
     if (masks != null && masks.size() != faces.size()) {
       throw new IllegalArgumentException(masks.size() + " parse masks for " + faces.size() + " faces");
     }
-    Mat canvas = background(image);
+    boolean backgroundIsInput = options.upscale() == 1 && (upsampler == null || !options.upsampleBackground());
+    Mat canvas = overInput && backgroundIsInput ? new Mat(image.input()) : background(image);
     List<Mat> owned = new ArrayList<>();
     try {
       List<Mat> pasteFaces = new ArrayList<>(faces.size());

@@ -61,6 +61,14 @@ public final class FrameFaceRestorer implements AutoCloseable {
     return options;
   }
 
+  /**
+   * Whether {@link #composite} calls a network (the upsampler; the masker when the caller gives no masks).
+   * Without one the composite is pixel work that may run for several frames at once on separate threads.
+   */
+  public boolean compositeCallsNetworks(boolean masksGiven) {
+    return paste.callsNetworks(masksGiven);
+  }
+
   /** read_image on a decoded CV_8UC3 frame (kept open by the caller while the result is used). */
   public PreparedImage prepare(Mat bgr) {
     return PreparedImage.of(bgr, options.grayThreshold());
@@ -138,6 +146,16 @@ public final class FrameFaceRestorer implements AutoCloseable {
    */
   public Mat composite(PreparedImage image, List<RestoredFace> faces, List<Mat> masks, FastFaceCompositor fast) {
     return paste.paste(image, faces, masks, fast);
+  }
+
+  /**
+   * {@link #composite(PreparedImage, List, List, FastFaceCompositor)} that may paste into {@code image.input()}
+   * itself (and so into the frame it shares pixels with), instead of into a copy, when the output is the same
+   * size: for a video frame that is encoded next and read by nobody else. The pixels are the same either way.
+   */
+  public Mat compositeOver(PreparedImage image, List<RestoredFace> faces, List<Mat> masks,
+      FastFaceCompositor fast) {
+    return paste.paste(image, faces, masks, fast, true);
   }
 
   /** The official whole-image flow on one decoded image. */

@@ -10,7 +10,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * An image as {@code FaceRestoreHelper.read_image} leaves it: {@link #input()} is the image enlarged when its
  * short side is under 512 (detection, alignment and paste-back all work on it), {@link #gray()} was decided
  * on the image as given, before enlarging, and {@link #original()} is the caller's image (the background
- * upsampler's input). Owns {@code input} only.
+ * upsampler's input). Owns {@code input} only, which shares the caller's pixels when no enlarging was needed.
  *
  * <p>The gray test reads every pixel, so it runs on the first call of {@link #gray()}: the video path
  * decides gray once per face track and asks only on a track's first frame.

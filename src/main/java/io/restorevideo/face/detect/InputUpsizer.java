@@ -26,10 +26,14 @@ public final class InputUpsizer {
     return needsUpsizing(width, height) ? (double) MIN_SHORT_SIDE / Math.min(width, height) : 1.0;
   }
 
-  /** The enlarged image, or a clone of {@code bgr} when its short side is already at least 512. */
+  /**
+   * The enlarged image, or, when the short side is already at least 512, a new header on {@code bgr}'s own
+   * pixels (OpenCV counts the reference, so closing either leaves the other valid): a video frame is not
+   * copied just to be read. Callers that write into the result must clone it first.
+   */
   public static Mat upsizeIfSmall(Mat bgr) {
     if (!needsUpsizing(bgr.cols(), bgr.rows())) {
-      return bgr.clone();
+      return new Mat(bgr);
     }
     double f = factor(bgr.cols(), bgr.rows());
     Mat out = new Mat();
