@@ -42,13 +42,19 @@ class ClusterBatchTest {
   @TempDir Path dir;
 
   /** What a run on the cluster left: the --json report, Spark's event log and the time the kill was sent. */
-  private record ClusterRun(JsonObject report, SparkEventLog events, long killedAt, double seconds) {}
+  private record ClusterRun(JsonObject report, SparkEventLog events, long killedAt, double killSeconds,
+      double seconds) {}
 
-  /** Clips of 6 s, 640x360 at 25 fps, a keyframe every second, a tone of their own. */
+  /**
+   * Clips of 6 s, 960x540 at 25 fps, a keyframe every second, a tone of their own. An executor's first segment
+   * takes seconds (FFmpeg's and JavaCPP's native libraries load) and the two executors start together, so both
+   * are at work on a segment at some moment; the frames are large enough that the later segments take a while
+   * too, should one executor start late.
+   */
   private Path patternClips() throws IOException {
     Path in = Files.createDirectories(dir.resolve("in"));
     for (int i = 0; i < PATTERNS.size(); i++) {
-      Ffmpeg.run(dir, "-f", "lavfi", "-i", PATTERNS.get(i) + "=size=640x360:rate=25", "-f", "lavfi", "-i",
+      Ffmpeg.run(dir, "-f", "lavfi", "-i", PATTERNS.get(i) + "=size=960x540:rate=25", "-f", "lavfi", "-i",
           "sine=frequency=" + (330 + 110 * i) + ":sample_rate=44100", "-t", "6", "-c:v", "libx264", "-preset",
           "ultrafast", "-g", "25", "-c:a", "aac", "-shortest", in.resolve(PATTERNS.get(i) + ".mp4").toString());
     }
@@ -75,11 +81,14 @@ class ClusterBatchTest {
       noticedMs = Math.min(noticedMs, t.finished() - run.killedAt());
       rerunMs = Math.min(rerunMs, rerun.launched() - run.killedAt());
     }
+    System.out.println("tasks (executor, launch and end in ms after the kill, reason):");
+    run.events().tasks().forEach(t -> System.out.printf("  stage %d attempt %d on %s: %d..%d %s%n", t.stage(),
+        t.attempt(), t.executor(), t.launched() - run.killedAt(), t.finished() - run.killedAt(), t.reason()));
     Reference local = assertSameAsInProcess(in, options, PATTERNS.stream().map(p -> p + ".mkv").toList(), 150);
-    System.out.printf("cluster batch: cluster up in %.1f s; batch %.1f s on the cluster with %s killed (%.1f s "
-        + "in-process); %d task(s) lost, noticed %d ms and run again %d ms after the kill%n",
-        cluster.startTime().toMillis() / 1e3, run.seconds(), victim.name(), local.seconds(), lost.size(), noticedMs,
-        rerunMs);
+    System.out.printf("cluster batch: cluster up in %.1f s; batch %.1f s on the cluster (%.1f s in-process), %s "
+        + "killed at %.1f s with both executors mid-segment; %d task(s) lost, noticed %d ms and run again %d ms "
+        + "after the kill%n", cluster.startTime().toMillis() / 1e3, run.seconds(), local.seconds(), victim.name(),
+        run.killSeconds(), lost.size(), noticedMs, rerunMs);
   }
 
   @Test
@@ -113,6 +122,7 @@ class ClusterBatchTest {
     long t0 = System.nanoTime();
     Process driver = startDriver(cluster, in, out, options, events);
     long killedAt = 0;
+    double killSeconds = 0;
     try {
       if (victim != null) {
         // each executor has one core: two attempts writing a part means both are half way through a segment
@@ -126,6 +136,7 @@ class ClusterBatchTest {
           assertTrue(n.jvm().handle().children().findAny().isPresent(), n.name() + " started an executor");
         }
         killedAt = System.currentTimeMillis();
+        killSeconds = (System.nanoTime() - t0) / 1e9;
         cluster.kill(victim);
       }
       assertTrue(driver.waitFor(180, TimeUnit.SECONDS), "the batch ends within 180 s\n" + tails(cluster));
@@ -141,7 +152,7 @@ class ClusterBatchTest {
     assertFalse(log.jobResults().isEmpty(), "Spark ran jobs");
     assertTrue(log.jobResults().stream().allMatch("JobSucceeded"::equals), "every job succeeded: " + log.jobResults());
     assertJournalWhole(out, videos, report);
-    return new ClusterRun(report, log, killedAt, seconds);
+    return new ClusterRun(report, log, killedAt, killSeconds, seconds);
   }
 
   /** Every video and segment DONE, and no part left behind, half or whole. */
