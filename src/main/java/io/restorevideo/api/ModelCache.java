@@ -91,6 +91,21 @@ public final class ModelCache {
     }
   }
 
+  /**
+   * The detector's weights when they are here without a download: the user's own file, or the chosen
+   * registry detector in the cache (verified as {@link #path} does); null when neither.
+   */
+  public Path detectorIfPresent() {
+    ModelResolver r = resolver();
+    if (!r.overridden(ModelRole.DETECTOR)) {
+      ModelStore.State state = store.state(r.model(ModelRole.DETECTOR));
+      if (state == ModelStore.State.MISSING || state == ModelStore.State.PARTIAL) {
+        return null;
+      }
+    }
+    return path(ModelRole.DETECTOR);
+  }
+
   public Path directory() {
     return store.directory();
   }

@@ -1,7 +1,13 @@
 package io.restorevideo.api;
 
 import com.google.gson.GsonBuilder;
+import io.restorevideo.face.detect.DetectionDecoder;
+import io.restorevideo.face.detect.HelperDetection;
+import io.restorevideo.face.detect.RetinaFaceDetector;
 import io.restorevideo.media.MediaException;
+import io.restorevideo.metrics.DetectedRegions;
+import io.restorevideo.metrics.DiffRegions;
+import io.restorevideo.metrics.FaceRegions;
 import io.restorevideo.metrics.StabilityMeter;
 import io.restorevideo.metrics.StabilityPlot;
 import io.restorevideo.metrics.StabilityReport;
@@ -14,7 +20,8 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 
 /**
- * How stable a restored video is, measured against its input with no network: warping error, flicker, PSNR
+ * How stable a restored video is, measured against its input (with no network unless a face detector's
+ * weights are given): warping error, flicker, PSNR
  * and SSIM against a clean reference, stream checks, and optionally a plot.
  *
  * <pre>{@code
@@ -36,7 +43,8 @@ public final class StabilityMetrics {
   /** Measures; a file that cannot be read is a {@link UserException} naming it. */
   public Result run() {
     try {
-      StabilityReport report = StabilityMeter.measure(b.input, b.output, b.reference, b.progress::accept);
+      StabilityReport report = StabilityMeter.measure(b.input, b.output, b.reference, regions(),
+          b.progress::accept);
       if (report.frames() == 0) {
         throw new UserException(b.output + ": no video frame to compare");
       }
@@ -51,6 +59,20 @@ public final class StabilityMetrics {
     } catch (RuntimeException e) {
       throw new UserException(b.output + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The detector's faces when {@link Builder#models} has its weights without a download (the user's own file
+   * or a cached model), else the regions where the output differs from the input.
+   */
+  private FaceRegions regions() {
+    Path weights = b.models == null ? null : b.models.detectorIfPresent();
+    if (weights == null) {
+      return new DiffRegions();
+    }
+    return new DetectedRegions(HelperDetection.official(RetinaFaceDetector.load(weights,
+        DetectionDecoder.DEFAULT_CONF_THRESHOLD, DetectionDecoder.DEFAULT_NMS_THRESHOLD), false),
+        weights.getFileName().toString());
   }
 
   /** What was measured: the report, as JSON or as lines for a person. */
@@ -70,6 +92,14 @@ public final class StabilityMetrics {
       return report.faceWarping().excess();
     }
 
+    /**
+     * What in the output's streams differs from the input's (frame count, timestamps, audio and other packets),
+     * in one line; null when they are the same.
+     */
+    public String streamProblem() {
+      return report.streams().problem();
+    }
+
     public String json() {
       return new GsonBuilder().setPrettyPrinting().create().toJson(report);
     }
@@ -82,6 +112,10 @@ public final class StabilityMetrics {
       out.add(triple("warping error, whole frame", report.warping()));
       out.add(triple("warping error, faces", report.faceWarping()));
       out.add(triple("flicker (luminance), faces", report.flicker()));
+      if (report.jitter() != null) {
+        out.add(String.format(Locale.ROOT, "landmark jitter of the output: %.4f (of the eye distance)",
+            report.jitter()));
+      }
       for (StabilityReport.TrackFigures t : report.tracks()) {
         out.add(String.format(Locale.ROOT, "  track %d (%d frames): output %.3f, input %.3f, excess %+.3f",
             t.track(), t.frames(), t.warping(), t.inputWarping(), t.excess()));
@@ -121,6 +155,7 @@ public final class StabilityMetrics {
     private final String input;
     private final String output;
     private String reference;
+    private ModelCache models;
     private Path plot;
     private LongConsumer progress = frame -> {};
 
@@ -132,6 +167,16 @@ public final class StabilityMetrics {
     /** The clean clip the output should equal (for PSNR and SSIM); null for none. */
     public Builder reference(String reference) {
       this.reference = reference;
+      return this;
+    }
+
+    /**
+     * Where a face detector's weights may be (never downloaded here): with them the faces are found by the
+     * detector on the output, tracked, and their landmark jitter measured; null (the default) or no weights:
+     * the face regions are where the output differs from the input.
+     */
+    public Builder models(ModelCache models) {
+      this.models = models;
       return this;
     }
 

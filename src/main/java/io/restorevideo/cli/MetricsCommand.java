@@ -1,10 +1,12 @@
 package io.restorevideo.cli;
 
 import io.restorevideo.api.StabilityMetrics;
+import io.restorevideo.cli.options.ModelOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,8 +22,11 @@ import picocli.CommandLine.Spec;
             + "output frame moved by the optical flow of the INPUT, occlusions masked), on the whole frame and "
             + "on the face regions, beside the input's own figure so the excess shows; flicker (luminance) of "
             + "the faces; PSNR and SSIM against a clean --reference; and whether frame count, timestamps and "
-            + "audio packets equal the input's. Face regions are where OUTPUT differs from INPUT.",
-        "Needs no model weights."})
+            + "audio packets equal the input's. Faces are found on OUTPUT by the face detector when its weights are "
+            + "there (--weights detector=PATH, or the cached --detector model; nothing is downloaded), which also "
+            + "measures the output's landmark jitter; else the face regions are where OUTPUT differs from INPUT.",
+        "Needs no model weights. Exit code 1 (with the reason on stderr) when the output's frame count, "
+            + "timestamps or audio packets differ from the input's, 0 otherwise."})
 final class MetricsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -45,10 +50,14 @@ final class MetricsCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress line on stderr.")
   boolean quiet;
 
+  /** A detector's weights, when present (never downloaded here), find and track the faces. */
+  @Mixin ModelOptions models;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    StabilityMetrics.Builder b = StabilityMetrics.builder(input, output).reference(reference).plot(plot);
+    StabilityMetrics.Builder b = StabilityMetrics.builder(input, output).reference(reference).plot(plot)
+        .models(models.checkedCache());
     if (!quiet) {
       b.progress(frame -> {
         err.print("\rmeasuring frame " + (frame + 1));
@@ -77,6 +86,13 @@ final class MetricsCommand implements Callable<Integer> {
       r.lines().forEach(out::println);
     }
     out.flush();
+    // a restorer must carry every frame, time and packet over: a difference fails the check, as a test would
+    String problem = r.streamProblem();
+    if (problem != null) {
+      err.println("restore-video: " + output + ": " + problem);
+      err.flush();
+      return 1;
+    }
     return 0;
   }
 }

@@ -33,41 +33,29 @@ import org.bytedeco.opencv.opencv_core.Size;
  * <p>The per-pixel difference (largest over the channels) is box-averaged over 5x5 pixels, so the
  * encoder's scattered few-level errors fall under {@value #THRESHOLD} levels while a restored face, changed
  * by tens of levels over its whole area, stays above. Nearby blobs are joined (closing over 2 % of the width)
- * and blobs under {@value #MIN_AREA_FRACTION} of the frame are dropped. A blob continues the track of the
- * previous frame's box it overlaps most (IoU at least {@value #MIN_IOU}); otherwise it starts a track.
+ * and blobs under {@value #MIN_AREA_FRACTION} of the frame are dropped. Blobs are tracked by overlap
+ * ({@link RegionTracks}).
  */
-public final class DiffRegions {
+public final class DiffRegions implements FaceRegions {
   static final double THRESHOLD = 6;
   static final double MIN_AREA_FRACTION = 0.002;
-  static final double MIN_IOU = 0.3;
 
-  private List<FaceRegion> previous = List.of();
-  private int nextTrack;
+  private final RegionTracks tracks = new RegionTracks();
 
   /** The regions of one frame, with track ids continued from the previous call. */
+  @Override
   public List<FaceRegion> find(Mat input, Mat output) {
-    List<FaceRegion> boxes = blobs(input, output);
-    List<FaceRegion> out = new ArrayList<>(boxes.size());
-    List<FaceRegion> unmatched = new ArrayList<>(previous);
-    for (FaceRegion b : boxes) {
-      FaceRegion best = null;
-      double bestIou = MIN_IOU;
-      for (FaceRegion p : unmatched) {
-        double iou = b.iou(p);
-        if (iou >= bestIou) {
-          best = p;
-          bestIou = iou;
-        }
-      }
-      if (best != null) {
-        unmatched.remove(best);
-        out.add(b.withTrack(best.track()));
-      } else {
-        out.add(b.withTrack(nextTrack++));
-      }
-    }
-    previous = out;
-    return out;
+    return tracks.assign(blobs(input, output));
+  }
+
+  @Override
+  public String description() {
+    return "where the output differs from the input";
+  }
+
+  @Override
+  public Double jitter() {
+    return null;
   }
 
   private static List<FaceRegion> blobs(Mat input, Mat output) {

@@ -27,7 +27,14 @@ public final class StabilityMeter {
     void frame(long index);
   }
 
+  /** As below, with the face regions where the output differs from the input ({@link DiffRegions}). */
   public static StabilityReport measure(String input, String output, String reference, Progress progress) {
+    return measure(input, output, reference, new DiffRegions(), progress);
+  }
+
+  /** Measures OUTPUT against INPUT (and REFERENCE, or null) over the face {@code regions} (closed here). */
+  public static StabilityReport measure(String input, String output, String reference, FaceRegions regions,
+      Progress progress) {
     List<FrameFigures> rows = new ArrayList<>();
     long inputFrames;
     long outputFrames;
@@ -36,8 +43,7 @@ public final class StabilityMeter {
     List<DecodedFrames.PacketDigest> outPackets;
     try (DecodedFrames in = DecodedFrames.open(input); DecodedFrames out = DecodedFrames.open(output);
         DecodedFrames ref = reference == null ? null : DecodedFrames.open(reference);
-        FlowWarp.Estimator flow = new FlowWarp.Estimator(); Previous prev = new Previous()) {
-      DiffRegions regions = new DiffRegions();
+        FlowWarp.Estimator flow = new FlowWarp.Estimator(); Previous prev = new Previous(); regions) {
       Mat a;
       Mat b;
       while ((a = in.next()) != null && (b = out.next()) != null) {
@@ -64,7 +70,7 @@ public final class StabilityMeter {
       inPackets = in.packets();
       outPackets = out.packets();
     }
-    return Summary.of(input, output, reference, rows,
+    return Summary.of(input, output, reference, regions.description(), regions.jitter(), rows,
         streams(inputFrames, outputFrames, firstTimeMismatch, inPackets, outPackets));
   }
 
@@ -179,8 +185,8 @@ public final class StabilityMeter {
   static final class Summary {
     private Summary() {}
 
-    static StabilityReport of(String input, String output, String reference, List<FrameFigures> rows,
-        StreamCheck streams) {
+    static StabilityReport of(String input, String output, String reference, String regions, Double jitter,
+        List<FrameFigures> rows, StreamCheck streams) {
       StabilityReport.Triple whole = triple(rows, FrameFigures::warping, FrameFigures::inputWarping);
       StabilityReport.Triple faces = triple(rows, FrameFigures::faceWarping, FrameFigures::inputFaceWarping);
       StabilityReport.Triple flicker = triple(rows, FrameFigures::flicker, FrameFigures::inputFlicker);
@@ -201,9 +207,8 @@ public final class StabilityMeter {
         quality = new StabilityReport.Quality(mean(rows, FrameFigures::psnr), mean(rows, FrameFigures::facePsnr),
             mean(rows, FrameFigures::inputPsnr), mean(rows, FrameFigures::ssim), mean(rows, FrameFigures::faceSsim));
       }
-      return new StabilityReport(input, output, reference, "where the output differs from the input",
-          rows.size(), whole, faces, flicker, suspect, suspect < 0 ? null : suspectExcess, tracks(rows), quality,
-          null, streams, rows);
+      return new StabilityReport(input, output, reference, regions, rows.size(), whole, faces, flicker, suspect,
+          suspect < 0 ? null : suspectExcess, tracks(rows), quality, jitter, streams, rows);
     }
 
     private static List<StabilityReport.TrackFigures> tracks(List<FrameFigures> rows) {

@@ -1,5 +1,6 @@
 package io.restorevideo.metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,4 +16,26 @@ public record StreamCheck(long inputFrames, long outputFrames, long firstTimeMis
 
   /** One non-video stream of the input, by its order among the input's non-video streams. */
   public record Packets(int stream, String type, long inputPackets, long outputPackets, boolean identical) {}
+
+  /** What differs from the input, in one line; null when nothing does. */
+  public String problem() {
+    if (ok) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    if (inputFrames != outputFrames) {
+      parts.add(outputFrames + " frames (input " + inputFrames + ")");
+    }
+    if (firstTimeMismatch >= 0) {
+      parts.add("timestamps differ from frame " + firstTimeMismatch);
+    }
+    for (Packets p : packets) {
+      if (!p.identical()) {
+        parts.add(p.inputPackets() == p.outputPackets()
+            ? p.type() + " stream " + p.stream() + ": packets differ in content"
+            : p.outputPackets() + " " + p.type() + " packets (input " + p.inputPackets() + ")");
+      }
+    }
+    return "streams differ from the input's: " + String.join(", ", parts);
+  }
 }

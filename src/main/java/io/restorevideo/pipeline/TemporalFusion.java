@@ -1,11 +1,14 @@
 package io.restorevideo.pipeline;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
@@ -32,19 +35,21 @@ import org.bytedeco.opencv.opencv_video.DISOpticalFlow;
  * passes.
  *
  * <p>Bringing the previous face over: the alignment matrices are known, so {@code A(t-1) A(t)^-1} maps this
- * crop onto the previous one; what the landmarks missed is then found by optical flow (DIS) between the two
- * aligned INPUT crops, at a quarter of the crop's size where the input's noise averages out. Flow under
- * {@value #MIN_FLOW} crop pixels is taken as none, so a still face is copied exactly rather than resampled
- * (a resampled copy, blended in again on every frame, would blur a still face a little more each time), and
- * flow over {@value #MAX_FLOW} is not a residual of the alignment and is not used either.
+ * crop onto the previous one. The tracker's landmarks are smoothed and lag a moving face, so what they missed
+ * as a whole (a shift, a little zoom and roll: {@link ResidualMotion}) is found next between the two aligned
+ * INPUT crops, and what is left per pixel by optical flow (DIS), all at a quarter of the crop's size. Flow
+ * under {@value #MIN_FLOW} crop pixels is taken as none, so a still face is copied exactly rather than
+ * resampled (a resampled copy, blended in again on every frame, would blur a still face a little more each
+ * time), and per-pixel flow over {@value #MAX_FLOW} is a mismatch, not a residual, and is not used either.
  *
  * <p>Weight per pixel: {@code S * agree}, {@code agree = exp(-(d / k)^2)}, where d is the difference of the
- * two input crops after the warp actually used, at the quarter size, and k is {@value #AGREE_NOISE} times the
- * crop's median d (the input's own frame-to-frame noise, robustly), at least {@value #AGREE_LEVELS} levels. So
- * the INPUT decides whether the face changed: an opening mouth, a blink, an occlusion or a wrong warp stands
- * far above the noise and is taken from frame t alone, not smeared, while the restored face's own flicker,
- * which the input does not have, is averaged away. Where the forward and backward flows disagree or leave
- * the crop, the flow is not used (the alignment alone brings the face over, and the agreement judges that).
+ * two input crops after the warp actually used, low-passed (sigma {@value #LOW_PASS} at the quarter size) so
+ * the input's pixel noise averages out, and k is {@value #AGREE_NOISE} times the crop's median d (the input's
+ * own frame-to-frame noise, robustly), at least {@value #AGREE_LEVELS} levels. So the INPUT decides whether
+ * the face changed: an opening mouth, a blink, an occlusion or a wrong warp stands far above the noise and is
+ * taken from frame t alone, not smeared, while the restored face's own flicker, which the input does not
+ * have, is averaged away. Where the forward and backward flows disagree or leave the crop, the per-pixel flow
+ * is not used (the whole-face warp alone brings the face over, and the agreement judges that).
  *
  * <p>The state is reset, and the face passed unchanged, on a track's first frame, after a gap, and so on a scene
  * cut (the tracker starts new tracks there). Blending is in float and recursive: the output is an
@@ -60,6 +65,13 @@ final class TemporalFusion implements AutoCloseable {
    * face to something else that looks alike (a dark opened mouth to a dark nostril): not used.
    */
   static final double MAX_FLOW = 12;
+  /**
+   * Largest shift of the whole face (512-crop pixels) taken as what the landmarks missed; beyond a quarter
+   * of the crop the two crops no longer show the same face.
+   */
+  static final double MAX_SHIFT = 128;
+  /** Gaussian sigma (small-crop pixels) of the low-pass before the agreement, so input noise does not veto. */
+  static final double LOW_PASS = 1;
   /** Least input difference (gray levels at the quarter size) at which the weight has fallen to 1/e. */
   static final double AGREE_LEVELS = 4;
   /** The 1/e difference in multiples of the median input difference (noise allowance). */
@@ -142,15 +154,17 @@ final class TemporalFusion implements AutoCloseable {
     int w = current.cols();
     int h = current.rows();
     double scale = (double) SMALL / w;
-    // this crop's pixels -> the previous crop's pixels
-    AffineMatrix toPrev = compose(prev.affine, affine.invert());
-    AffineMatrix toPrevSmall = compose(compose(AffineMatrix.of(scale, 0, 0, 0, scale, 0), toPrev),
-        AffineMatrix.of(1 / scale, 0, 0, 0, 1 / scale, 0));
-    try (Mat prevFused = warp(prev.fused, toPrev, w, h); Mat prevSmall = warp(prev.smallGray, toPrevSmall, SMALL,
-        SMALL); Mat forward = new Mat(); Mat backward = new Mat()) {
-      dis.calc(small, prevSmall, forward);
-      dis.calc(prevSmall, small, backward);
-      try (Mat smallFlow = new Mat(SMALL, SMALL, CV_32FC2); Mat weightSmall = new Mat(SMALL, SMALL, CV_32F)) {
+    AffineMatrix down = AffineMatrix.of(scale, 0, 0, 0, scale, 0);
+    AffineMatrix up = AffineMatrix.of(1 / scale, 0, 0, 0, 1 / scale, 0);
+    // this crop's pixels -> the previous crop's pixels: the alignment matrices, then what they missed
+    AffineMatrix toPrevSmall = refine(small, prev.smallGray,
+        compose(compose(down, compose(prev.affine, affine.invert())), up), scale);
+    AffineMatrix toPrev = compose(compose(up, toPrevSmall), down);
+    try (Mat prevSmall = warp(prev.smallGray, toPrevSmall, SMALL, SMALL); Mat forward = new Mat();
+        Mat backward = new Mat()) {
+      flows(small, prevSmall, forward, backward);
+      try (Mat prevFused = warp(prev.fused, toPrev, w, h); Mat smallFlow = new Mat(SMALL, SMALL, CV_32FC2);
+          Mat weightSmall = new Mat(SMALL, SMALL, CV_32F)) {
         smallWeights(forward, backward, small, prevSmall, smallFlow, weightSmall);
         try (Mat map = new Mat(); Mat weight = new Mat(); Mat moved = new Mat(); Mat none = new Mat();
             Scalar border = new Scalar(0); Size full = new Size(w, h)) {
@@ -170,6 +184,81 @@ final class TemporalFusion implements AutoCloseable {
   }
 
   /**
+   * {@code toPrevSmall} followed by the {@link ResidualMotion} the landmarks missed: first a shift (phase
+   * correlation finds a large one), then a similarity fitted to the dense flow; each is kept only when it
+   * brings the two input crops closer, so a wrong estimate costs nothing.
+   */
+  private AffineMatrix refine(Mat small, Mat prevGray, AffineMatrix toPrevSmall, double scale) {
+    AffineMatrix best = toPrevSmall;
+    try (Mat prevSmall = warp(prevGray, best, SMALL, SMALL)) {
+      double error = meanAbs(small, prevSmall);
+      AffineMatrix shift = ResidualMotion.shift(small, prevSmall, MIN_FLOW * scale, MAX_SHIFT * scale);
+      if (shift != null) {
+        AffineMatrix candidate = compose(best, shift);
+        try (Mat moved = warp(prevGray, candidate, SMALL, SMALL)) {
+          double e = meanAbs(small, moved);
+          if (e < error) {
+            error = e;
+            best = candidate;
+            moved.copyTo(prevSmall);
+          }
+        }
+      }
+      try (Mat forward = new Mat(); Mat backward = new Mat()) {
+        flows(small, prevSmall, forward, backward);
+        AffineMatrix similarity = ResidualMotion.fit(forward, backward, MIN_FLOW * scale, MAX_SHIFT * scale);
+        if (similarity != null) {
+          AffineMatrix candidate = compose(best, similarity);
+          try (Mat moved = warp(prevGray, candidate, SMALL, SMALL)) {
+            if (meanAbs(small, moved) < error) {
+              best = candidate;
+            }
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  private static double meanAbs(Mat a, Mat b) {
+    try (Mat d = new Mat()) {
+      absdiff(a, b, d);
+      try (Scalar mean = mean(d)) {
+        return mean.get(0);
+      }
+    }
+  }
+
+  private static Mat lowPass(Mat gray) {
+    Mat out = new Mat();
+    try (Size auto = new Size(0, 0)) {
+      GaussianBlur(gray, out, auto, LOW_PASS);
+    }
+    return out;
+  }
+
+  private void flows(Mat small, Mat prevSmall, Mat forward, Mat backward) {
+    dis.calc(small, prevSmall, forward);
+    dis.calc(prevSmall, small, backward);
+  }
+
+  /**
+   * Whether the flow {@code (fx, fy)} at {@code (x, y)} lands inside the other image on a backward flow that
+   * brings it back (to half a pixel, or a hundredth of the flows' squared lengths).
+   */
+  static boolean consistent(FloatIndexer backward, int x, int y, float fx, float fy, int w, int h) {
+    int px = Math.round(x + fx);
+    int py = Math.round(y + fy);
+    if (px < 0 || py < 0 || px >= w || py >= h) {
+      return false;
+    }
+    float bx = backward.get(py, px, 0);
+    float by = backward.get(py, px, 1);
+    double fb = (fx + bx) * (fx + bx) + (fy + by) * (fy + by);
+    return fb <= 0.01 * (fx * fx + fy * fy + bx * bx + by * by) + 0.5;
+  }
+
+  /**
    * The flow at the small size (zero under the threshold) and the weight {@code S * agree * consistent} per
    * small pixel.
    */
@@ -177,8 +266,8 @@ final class TemporalFusion implements AutoCloseable {
     double minFlow = MIN_FLOW * SMALL / 512.0;
     double maxFlow = MAX_FLOW * SMALL / 512.0;
     float[] diff = new float[SMALL * SMALL];
-    try (FloatIndexer f = forward.createIndexer(); FloatIndexer b = backward.createIndexer();
-        UByteIndexer cur = small.createIndexer(); UByteIndexer prev = prevSmall.createIndexer();
+    try (Mat curLow = lowPass(small); Mat prevLow = lowPass(prevSmall); FloatIndexer f = forward.createIndexer(); FloatIndexer b = backward.createIndexer();
+        UByteIndexer cur = curLow.createIndexer(); UByteIndexer prev = prevLow.createIndexer();
         FloatIndexer m = flow.createIndexer(); FloatIndexer wt = weight.createIndexer()) {
       for (int y = 0; y < SMALL; y++) {
         for (int x = 0; x < SMALL; x++) {
@@ -186,16 +275,9 @@ final class TemporalFusion implements AutoCloseable {
           float fy = f.get(y, x, 1);
           int px = Math.round(x + fx);
           int py = Math.round(y + fy);
-          boolean inside = px >= 0 && py >= 0 && px < SMALL && py < SMALL;
-          if (inside) {
-            float bx = b.get(py, px, 0);
-            float by = b.get(py, px, 1);
-            double fb = (fx + bx) * (fx + bx) + (fy + by) * (fy + by);
-            inside = fb <= 0.01 * (fx * fx + fy * fy + bx * bx + by * by) + 0.5;
-          }
-          // an inconsistent or tiny flow is no refinement: the alignment alone brings the face over
+          // an inconsistent, tiny or large flow is no refinement: the alignment alone brings the face over
           double length = Math.hypot(fx, fy);
-          if (!inside || length < minFlow || length > maxFlow) {
+          if (!consistent(b, x, y, fx, fy, SMALL, SMALL) || length < minFlow || length > maxFlow) {
             fx = 0;
             fy = 0;
             px = x;

@@ -95,7 +95,7 @@ final class SparkSegmentEngine implements SegmentEngine {
     try {
       sc.setJobDescription(task.video() + " segment " + task.plan().index());
       result = sc.parallelize(List.of(task), 1).map(function).collect().get(0);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // SparkException is checked, yet Scala throws it from collect()
       events.failed(task, TaskFailure.of(task, e));
       return;
     }

@@ -14,8 +14,15 @@ final class TaskFailure {
   private static final Pattern ATTEMPTS = Pattern.compile("failed (\\d+) times?");
   private static final Pattern CAUSE = Pattern.compile("\\): ([\\w.$]+): ([^\\n]*)");
   private static final String OURS = "io.restorevideo.";
+  private static final int LONG = 200;
 
   private TaskFailure() {}
+
+  /** Spark's own messages can run on for a page (a stopped context quotes two stack traces on one line). */
+  private static String firstSentence(String line) {
+    int stop = line.indexOf(". ");
+    return line.length() > LONG && stop > 0 ? line.substring(0, stop + 1) : line;
+  }
 
   static UserException of(SegmentTask task, Throwable failure) {
     String text = String.valueOf(failure.getMessage());
@@ -27,7 +34,7 @@ final class TaskFailure {
       why = type.startsWith(OURS) || type.equals("java.io.UncheckedIOException") ? cause.group(2)
           : where + ": " + type.substring(type.lastIndexOf('.') + 1) + ": " + cause.group(2);
     } else {
-      why = where + ": " + text.lines().findFirst().orElse(failure.getClass().getSimpleName());
+      why = where + ": " + firstSentence(text.lines().findFirst().orElse(failure.getClass().getSimpleName()));
     }
     Matcher attempts = ATTEMPTS.matcher(text);
     String tries = attempts.find() ? " (Spark tried " + attempts.group(1) + " times)" : "";

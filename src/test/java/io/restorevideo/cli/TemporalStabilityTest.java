@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restorevideo.api.StabilityMetrics;
 import io.restorevideo.media.ClipFrames;
 import io.restorevideo.metrics.StabilityReport;
+import io.restorevideo.testutil.ByteDiff;
 import io.restorevideo.testutil.CliRun;
 import io.restorevideo.testutil.DegradedClip;
 import io.restorevideo.testutil.TinyModels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --temporal} with the tiny random-weight networks, whose "restored" face is noise-like and so
  * flickers from frame to frame: the case a stabiliser must calm. Outputs are lossless (FFV1) so the metrics
- * see the restoration, not the encoder. The centre face alone keeps the runs short.
+ * see the restoration, not the encoder. The centre face alone keeps the runs short. Each clip is restored once
+ * per setting and shared by the tests that look at it.
  */
 class TemporalStabilityTest {
   /** Short side 512: no enlarging for the detector, so every pixel the faces do not cover is the input's. */
@@ -31,13 +36,50 @@ class TemporalStabilityTest {
   private static final int SMALL_W = 160;
   private static final int SMALL_H = 128;
 
-  @TempDir Path dir;
+  /** Frames of the large clip: short of the tracker's second keyframe, so the face keeps one track. */
+  private static final int LARGE_FRAMES = 5;
 
-  private Path restore(Path input, String name, String... extra) {
-    Path out = dir.resolve(name + ".mkv");
+  @TempDir static Path dir;
+
+  /** The three settings compared on one clip, and their outputs. */
+  private record Runs(DegradedClip.Clips clips, Path perFrame, Path tracked, Path defaults) {
+    static Runs of(DegradedClip.Clips clips, String name) {
+      return new Runs(clips,
+          restore(clips.input(), name + "-per-frame", "--detect-every", "1", "--smoothing", "0", "--temporal", "0"),
+          restore(clips.input(), name + "-tracked", "--temporal", "0"), restore(clips.input(), name + "-defaults"));
+    }
+  }
+
+  private static Runs small;
+  private static Runs large;
+
+  private static synchronized Runs small() {
+    if (small == null) {
+      small = Runs.of(DegradedClip.moving(sub("small"), SMALL_W, SMALL_H, 6), "small");
+    }
+    return small;
+  }
+
+  private static synchronized Runs large() {
+    if (large == null) {
+      large = Runs.of(DegradedClip.moving(sub("large"), W, H, LARGE_FRAMES), "large");
+    }
+    return large;
+  }
+
+  private static Path sub(String name) {
+    try {
+      return Files.createDirectories(dir.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path restore(Path input, String name, String... extra) {
+    Path out = input.resolveSibling(name + ".mkv");
     List<String> args = new ArrayList<>(List.of(input.toString(), out.toString(), "--only-center-face",
         "--video-codec", "ffv1", "--quiet"));
-    args.addAll(TinyModels.cliArgs(dir));
+    args.addAll(TinyModels.cliArgs(input.getParent()));
     args.addAll(List.of(extra));
     CliRun r = CliRun.of(args.toArray(String[]::new));
     assertEquals(0, r.exit(), r.err());
@@ -50,38 +92,67 @@ class TemporalStabilityTest {
   }
 
   @Test
-  void defaultsHaveAtMostSixTenthsOfThePerFrameModesExcessFaceWarpingError() {
-    DegradedClip.Clips clips = DegradedClip.moving(dir, SMALL_W, SMALL_H, 6);
-    StabilityReport perFrame = measure(clips,
-        restore(clips.input(), "per-frame", "--detect-every", "1", "--smoothing", "0", "--temporal", "0"));
-    StabilityReport tracked = measure(clips, restore(clips.input(), "tracked", "--temporal", "0"));
-    StabilityReport stabilised = measure(clips, restore(clips.input(), "defaults"));
+  void defaultsHaveAtMostSixTenthsOfThePerFrameModesExcessFaceWarpingErrorOnTheSmallClip() {
+    assertSixTenths(small());
+  }
+
+  @Test
+  void defaultsHaveAtMostSixTenthsOfThePerFrameModesExcessFaceWarpingErrorOnTheLargeClip() {
+    assertSixTenths(large());
+  }
+
+  private static void assertSixTenths(Runs runs) {
+    DegradedClip.Clips clips = runs.clips();
+    StabilityReport perFrame = measure(clips, runs.perFrame());
+    StabilityReport tracked = measure(clips, runs.tracked());
+    StabilityReport stabilised = measure(clips, runs.defaults());
     double base = perFrame.faceWarping().excess();
     double ratio = stabilised.faceWarping().excess() / base;
     double trackingShare = tracked.faceWarping().excess() / base;
-    System.out.printf(Locale.ROOT, "%dx%d: excess face warping error (levels): per-frame %.3f, tracking only "
-        + "(--temporal 0) %.3f (%.3fx), defaults (--temporal %s) %.3f (%.3fx); temporal alone %.3fx; face flicker "
-        + "excess %.3f / %.3f / %.3f; face PSNR %.2f / %.2f / %.2f dB%n", SMALL_W, SMALL_H, base,
-        tracked.faceWarping().excess(), trackingShare, io.restorevideo.api.VideoFaces.DEFAULT_TEMPORAL,
-        stabilised.faceWarping().excess(), ratio, stabilised.faceWarping().excess() / tracked.faceWarping().excess(),
-        perFrame.flicker().excess(), tracked.flicker().excess(), stabilised.flicker().excess(),
-        perFrame.quality().facePsnr(), tracked.quality().facePsnr(), stabilised.quality().facePsnr());
-    assertTrue(ratio <= 0.6, "defaults' excess face warping error is " + ratio + "x the per-frame mode's");
-    assertTrue(stabilised.faceWarping().excess() < tracked.faceWarping().excess(),
-        "the stabiliser itself calms the faces, beyond what tracking does");
+    System.out.printf(Locale.ROOT, "%dx%d, %d frames: excess face warping error (levels): per-frame %.3f, tracking "
+        + "only (--temporal 0) %.3f (%.3fx), defaults (--temporal %s) %.3f (%.3fx); temporal alone %.3fx; face "
+        + "flicker excess %.3f / %.3f / %.3f; face PSNR %.2f / %.2f / %.2f dB%n", clips.width(), clips.height(),
+        clips.frames(), base, tracked.faceWarping().excess(), trackingShare,
+        io.restorevideo.api.VideoFaces.DEFAULT_TEMPORAL, stabilised.faceWarping().excess(), ratio,
+        stabilised.faceWarping().excess() / tracked.faceWarping().excess(), perFrame.flicker().excess(),
+        tracked.flicker().excess(), stabilised.flicker().excess(), perFrame.quality().facePsnr(),
+        tracked.quality().facePsnr(), stabilised.quality().facePsnr());
+    assertTrue(ratio <= 0.6, clips.width() + "x" + clips.height() + ": defaults' excess face warping error is "
+        + ratio + "x the per-frame mode's");
+    // the stabiliser's own share, beyond what tracking does (0.72x and 0.93x before it refined the alignment)
+    assertTrue(stabilised.faceWarping().excess() <= 0.8 * tracked.faceWarping().excess(),
+        "the stabiliser itself calms the faces: " + stabilised.faceWarping().excess() / tracked.faceWarping().excess()
+            + "x of tracking's excess");
   }
 
   @Test
   void temporalTouchesOnlyTheFaces() {
-    DegradedClip.Clips clips = DegradedClip.moving(dir, W, H, 4);
-    Path trackedOnly = restore(clips.input(), "tracked", "--temporal", "0");
-    Path defaults = restore(clips.input(), "defaults");
-    StabilityReport tracked = measure(clips, trackedOnly);
-    StabilityReport stabilised = measure(clips, defaults);
-    System.out.printf(Locale.ROOT, "%dx%d: excess face warping error tracking only %.3f, defaults %.3f (%.3fx)%n", W,
-        H, tracked.faceWarping().excess(), stabilised.faceWarping().excess(),
-        stabilised.faceWarping().excess() / tracked.faceWarping().excess());
-    assertChangesOnlyFaces(clips.input(), trackedOnly, defaults);
+    Runs runs = large();
+    assertChangesOnlyFaces(runs.clips().input(), runs.tracked(), runs.defaults());
+  }
+
+  /**
+   * Acceptance 3's second half, end to end: on a still face without noise the stabiliser has nothing to calm,
+   * and must not drift (each frame's face blended with an ever-resampled earlier one would blur a little
+   * more every frame). Six frames span the tracker's second keyframe (frame 5).
+   */
+  @Test
+  void onAStillFaceWithoutNoiseTheDefaultsChangeNoRestoredPixelByMoreThanOneLevel() {
+    DegradedClip.Clips still = DegradedClip.still(sub("still"), SMALL_W, SMALL_H, 6);
+    List<Mat> in = frames(still.input());
+    List<Mat> off = frames(restore(still.input(), "still-off", "--temporal", "0"));
+    List<Mat> on = frames(restore(still.input(), "still-defaults"));
+    assertEquals(in.size(), on.size());
+    int worst = 0;
+    long restored = 0;
+    for (int t = 0; t < in.size(); t++) {
+      worst = Math.max(worst, ByteDiff.of(off.get(t), on.get(t)).max());
+      restored += ByteDiff.of(in.get(t), off.get(t)).count();
+    }
+    System.out.printf(Locale.ROOT, "still face, %d frames: the restoration changed %d pixel values; the defaults "
+        + "differ from --temporal 0 by at most %d levels%n", in.size(), restored, worst);
+    assertTrue(restored > 0, "the face was restored (the comparison is not of two copies of the input)");
+    assertTrue(worst <= 1, "--temporal changed a still face by " + worst + " levels");
   }
 
   /**

@@ -16,6 +16,19 @@ public record ByteDiff(int max, int count, int total) {
     return new ByteDiff(max, count, expected.length);
   }
 
+  /** As {@link #of(byte[], byte[])} for two 8-bit Mats of one shape. */
+  public static ByteDiff of(org.bytedeco.opencv.opencv_core.Mat expected, org.bytedeco.opencv.opencv_core.Mat actual) {
+    return of(bytes(expected), bytes(actual));
+  }
+
+  private static byte[] bytes(org.bytedeco.opencv.opencv_core.Mat m) {
+    try (org.bytedeco.opencv.opencv_core.Mat c = m.clone()) {
+      byte[] out = new byte[Math.toIntExact(c.total() * c.channels())];
+      c.data().get(out);
+      return out;
+    }
+  }
+
   /** The README's restored_u8 tolerance: at most one level, at most 0.5% of the values. */
   public boolean withinOneLevelOnHalfPercent() {
     return max <= 1 && count <= total * 0.005;
