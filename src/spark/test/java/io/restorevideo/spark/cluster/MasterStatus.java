@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What the Master's web UI says at {@code /json/}: its workers and the applications it runs. */
-public record MasterStatus(List<Worker> workers, List<String> activeApps, String raw) {
+/** What the Master's web UI says at {@code /json/}: its workers. */
+public record MasterStatus(List<Worker> workers, String raw) {
   /** A worker as the Master sees it; {@code port} is its RPC port, {@code state} ALIVE, DEAD, ... */
   public record Worker(String id, int port, String state, int cores, int coresUsed) {}
 
@@ -44,11 +44,7 @@ public record MasterStatus(List<Worker> workers, List<String> activeApps, String
       workers.add(new Worker(w.get("id").getAsString(), w.get("port").getAsInt(), w.get("state").getAsString(),
           w.get("cores").getAsInt(), w.get("coresused").getAsInt()));
     }
-    List<String> apps = new ArrayList<>();
-    for (JsonElement e : array(o, "activeapps")) {
-      apps.add(e.getAsJsonObject().get("id").getAsString());
-    }
-    return new MasterStatus(workers, apps, json);
+    return new MasterStatus(workers, json);
   }
 
   private static JsonArray array(JsonObject o, String name) {
@@ -58,9 +54,5 @@ public record MasterStatus(List<Worker> workers, List<String> activeApps, String
   /** The worker listening on RPC port {@code port}, in its latest registration. */
   public Optional<Worker> worker(int port) {
     return workers.stream().filter(w -> w.port() == port).reduce((a, b) -> b);
-  }
-
-  public long alive() {
-    return workers.stream().filter(w -> w.state().equals("ALIVE")).count();
   }
 }

@@ -104,12 +104,6 @@ public final class StandaloneCluster implements AutoCloseable {
     return List.copyOf(workers);
   }
 
-  /** What the Master's web UI reports now. */
-  public MasterStatus status() {
-    return MasterStatus.read(webUiPort).orElseThrow(() -> new IllegalStateException(
-        "the Master's web UI does not answer on port " + webUiPort + "\n" + tails()));
-  }
-
   /** SIGKILL to a Worker and its executors, as when its machine is lost; the Master is not told. */
   public synchronized void kill(Node worker) {
     LOG.info("SIGKILL to {} (pid {}) and its executors", worker.name(), worker.jvm().pid());
