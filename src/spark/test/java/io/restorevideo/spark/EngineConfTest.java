@@ -30,6 +30,18 @@ class EngineConfTest {
   }
 
   @Test
+  void separateExecutorsGetTheLaunchersCpuSettingsUnlessTheUserSetsThem() {
+    SparkConf c = conf("spark://127.0.0.1:7077", Map.of(), false);
+    String wait = System.getenv("OMP_WAIT_POLICY");
+    assertEquals(wait != null ? wait : "PASSIVE", c.get("spark.executorEnv.OMP_WAIT_POLICY"));
+    assertTrue(c.contains("spark.executorEnv.GLIBC_TUNABLES"));
+    SparkConf user = conf("spark://127.0.0.1:7077", Map.of("spark.executorEnv.OMP_WAIT_POLICY", "ACTIVE"), false);
+    assertEquals("ACTIVE", user.get("spark.executorEnv.OMP_WAIT_POLICY"));
+    assertFalse(conf("local[2]", Map.of(), false).contains("spark.executorEnv.OMP_WAIT_POLICY"),
+        "local executors are the driver's JVM, which the launcher has set up");
+  }
+
+  @Test
   void theUsersSettingsWin() {
     SparkConf c = conf("spark://h:7077", Map.of("spark.executor.extraClassPath", "/opt/rv/*",
         "spark.executor.extraJavaOptions", "-Dfoo=bar", "spark.task.resource.gpu.amount", "0.5"), true);
