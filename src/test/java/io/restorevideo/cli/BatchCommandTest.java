@@ -103,4 +103,18 @@ class BatchCommandTest {
     assertEquals(2, CliRun.of("batch", dir.resolve("empty").toString() + "/*.mp4", "-o", dir.resolve("o").toString(),
         "--jobs", "0").exit());
   }
+
+  @Test
+  void aFileSystemUriAsOutdirIsRefusedInsteadOfBecomingALocalFolder() throws Exception {
+    Path clip = dir.resolve("uri-clip.mp4");
+    Ffmpeg.run(dir, "-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10", "-t", "0.3", "-c:v", "mpeg4",
+        clip.toString());
+    // relative to the working folder, where the run would have made it
+    Path wrong = Path.of("hdfs:");
+    assertFalse(Files.exists(wrong), "left over from an earlier run: " + wrong.toAbsolutePath());
+    CliRun r = CliRun.of("batch", clip.toString(), "-o", "hdfs://namenode/restored", "--no-faces");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("hdfs:/namenode/restored: file system URIs"), r.err());
+    assertFalse(Files.exists(wrong), "no local folder named after the scheme");
+  }
 }

@@ -52,6 +52,9 @@ public final class BatchCommand implements Callable<Integer> {
       "--force", "--debug", "--device", "--help", "--version", "--offline", "--mirror", "--model-dir", "--master",
       "--spark-conf");
 
+  /** {@code scheme:/...}: what a URI looks like once a Path has collapsed its double slash. */
+  private static final java.util.regex.Pattern URI_LIKE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:/");
+
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "SOURCE",
@@ -149,6 +152,11 @@ public final class BatchCommand implements Callable<Integer> {
     List<Sources.Source> inputs = Sources.expand(sources);
     if (inputs.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no video found in " + String.join(" ", sources));
+    }
+    if (URI_LIKE.matcher(outdir.toString()).lookingAt()) {
+      // a Path would quietly turn hdfs://nn/out into a local folder named "hdfs:"
+      throw new ParameterException(spec.commandLine(), outdir + ": file system URIs (hdfs://, s3a://...) are not "
+          + "supported as OUTDIR; give a path every executor reaches (a shared mount)");
     }
     try {
       Files.createDirectories(outdir);
