@@ -16,7 +16,7 @@ import org.apache.spark.SparkConf;
  * libraries, for executors on this machine or a shared file system) and the system properties that say where
  * the native caches are and that nothing is downloaded; GPU tasks ask for one GPU each.
  */
-final class EngineConf {
+public final class EngineConf {
   /** The driver's system properties an executor needs to run the tool as the driver does. */
   static final List<String> PASSED_PROPERTIES = List.of("org.bytedeco.javacpp.cachedir", "DJL_CACHE_DIR",
       "ai.djl.offline", "restorevideo.home", "restorevideo.root", "org.bytedeco.javacpp.logger");
@@ -26,7 +26,7 @@ final class EngineConf {
    * on cores the other tasks need, and freed activation buffers are kept for reuse. The driver's own values
    * are passed on when it has them.
    */
-  static final Map<String, String> EXECUTOR_ENV = Map.of("OMP_WAIT_POLICY", "PASSIVE",
+  public static final Map<String, String> EXECUTOR_ENV = Map.of("OMP_WAIT_POLICY", "PASSIVE",
       "GLIBC_TUNABLES", "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736");
   private static final String LOOPBACK = "127.0.0.1";
   private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.";

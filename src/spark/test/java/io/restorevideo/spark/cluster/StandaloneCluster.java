@@ -1,5 +1,6 @@
 package io.restorevideo.spark.cluster;
 
+import io.restorevideo.spark.EngineConf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -34,12 +35,11 @@ public final class StandaloneCluster implements AutoCloseable {
   private static final String WORKER = "org.apache.spark.deploy.worker.Worker";
 
   /**
-   * What ./restore-video sets for the tool, given to the Workers so that their executors inherit it: libtorch's
-   * idle threads wait without spinning and glibc keeps freed memory (a third of a tiny-network segment's time went
-   * to the kernel without it). Neither changes a result.
+   * What ./restore-video sets for the tool (the engine's executor defaults), given to the Workers too: libtorch's
+   * idle threads wait without spinning and glibc keeps freed memory (a third of a tiny-network segment's time
+   * went to the kernel without it). Neither changes a result.
    */
-  public static final Map<String, String> TOOL_ENV = Map.of("OMP_WAIT_POLICY", "PASSIVE", "GLIBC_TUNABLES",
-      "glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=68719476736");
+  public static final Map<String, String> TOOL_ENV = EngineConf.EXECUTOR_ENV;
 
   /** A Worker JVM and the RPC port the Master knows it by. */
   public record Node(String name, int port, ClusterJvm jvm, Path workDir) {}
