@@ -22,6 +22,37 @@ public final class PasteRegion {
    */
   static Rect of(AffineMatrix forward, int faceWidth, int faceHeight, int frameWidth, int frameHeight,
       int erosionKernel) {
+    long[] f = bounds(forward, faceWidth, faceHeight, frameWidth, frameHeight);
+    if (f == null) {
+      return null;
+    }
+    long x0 = f[0];
+    long y0 = f[1];
+    long x1 = f[2];
+    long y1 = f[3];
+    // The mask is at most 1, so its area (and with it the blur edge) is bounded by the footprint's size.
+    int maxEdge = (int) Math.sqrt((double) (x1 - x0) * (y1 - y0)) / 20;
+    long margin = erosionKernel + 2L * maxEdge + 4;
+    long rx0 = Math.max(0, x0 - margin) / ALIGN * ALIGN;
+    long ry0 = Math.max(0, y0 - margin);
+    long rx1 = Math.min(frameWidth, x1 + margin + ALIGN);
+    long ry1 = Math.min(frameHeight, y1 + margin);
+    return new Rect((int) rx0, (int) ry0, (int) (rx1 - rx0), (int) (ry1 - ry0));
+  }
+
+  /**
+   * The warped face square alone (its bilinear footprint reaches one source pixel past the edge), without the
+   * erosions' and blur's reach: what a paste whose mask is warped with the face can change. Null when the face
+   * lies entirely outside the frame.
+   */
+  static Rect footprint(AffineMatrix forward, int faceWidth, int faceHeight, int frameWidth, int frameHeight) {
+    long[] f = bounds(forward, faceWidth, faceHeight, frameWidth, frameHeight);
+    return f == null ? null : new Rect((int) f[0], (int) f[1], (int) (f[2] - f[0]), (int) (f[3] - f[1]));
+  }
+
+  /** {x0, y0, x1, y1} (end exclusive) of the warped face square in the frame, or null. */
+  private static long[] bounds(AffineMatrix forward, int faceWidth, int faceHeight, int frameWidth,
+      int frameHeight) {
     double[] sx = {-1.1, faceWidth + 0.1};
     double[] sy = {-1.1, faceHeight + 0.1};
     double minX = Double.POSITIVE_INFINITY;
@@ -48,13 +79,6 @@ public final class PasteRegion {
     if (x1 <= x0 || y1 <= y0) {
       return null;
     }
-    // The mask is at most 1, so its area (and with it the blur edge) is bounded by the footprint's size.
-    int maxEdge = (int) Math.sqrt((double) (x1 - x0) * (y1 - y0)) / 20;
-    long margin = erosionKernel + 2L * maxEdge + 4;
-    long rx0 = Math.max(0, x0 - margin) / ALIGN * ALIGN;
-    long ry0 = Math.max(0, y0 - margin);
-    long rx1 = Math.min(frameWidth, x1 + margin + ALIGN);
-    long ry1 = Math.min(frameHeight, y1 + margin);
-    return new Rect((int) rx0, (int) ry0, (int) (rx1 - rx0), (int) (ry1 - ry0));
+    return new long[] {x0, y0, x1, y1};
   }
 }
