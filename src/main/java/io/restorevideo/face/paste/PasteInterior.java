@@ -1,14 +1,14 @@
 package io.restorevideo.face.paste;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_64F;
-import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY_INV;
-import static org.bytedeco.opencv.global.opencv_imgproc.integral;
-import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
+import static org.bytedeco.opencv.global.opencv_core.CMP_LT;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC1;
+import static org.bytedeco.opencv.global.opencv_core.compare;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 
 import io.restorevideo.face.AffineMatrix;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Where a face's blend weight is 1: there the float32 blend gives the warped face itself, so the paste can warp
@@ -39,30 +39,25 @@ final class PasteInterior {
   static CropSquare of(Mat mask) {
     int w = mask.cols();
     int h = mask.rows();
-    try (Mat below = new Mat(); Mat sums = new Mat()) {
-      threshold(mask, below, FULL - 1e-7, 1, THRESH_BINARY_INV);
-      integral(below, sums, CV_64F);
-      try (DoubleIndexer s = sums.createIndexer()) {
-        int cx = (w - 1) / 2;
-        int cy = (h - 1) / 2;
-        int lo = -1;
-        int hi = Math.min(Math.min(cx, cy), Math.min(w - 1 - cx, h - 1 - cy));
-        // the count of low weights in a centred square only grows with its half-side: bisect the largest empty one
-        while (lo < hi) {
-          int k = (lo + hi + 1) / 2;
-          long x0 = cx - k;
-          long y0 = cy - k;
-          long x1 = cx + k + 1;
-          long y1 = cy + k + 1;
-          double low = s.get(y1, x1) - s.get(y0, x1) - s.get(y1, x0) + s.get(y0, x0);
-          if (low == 0) {
+    // a parse-masked face asks this on every frame: a byte map and a few counts, no float sums
+    try (Mat below = new Mat(); Mat full = new Mat(1, 1, CV_32FC1, new Scalar(FULL))) {
+      compare(mask, full, below, CMP_LT);
+      int cx = (w - 1) / 2;
+      int cy = (h - 1) / 2;
+      int lo = -1;
+      int hi = Math.min(Math.min(cx, cy), Math.min(w - 1 - cx, h - 1 - cy));
+      // a centred square's low weights only grow in number with its half-side: bisect the largest without any
+      while (lo < hi) {
+        int k = (lo + hi + 1) / 2;
+        try (Rect square = new Rect(cx - k, cy - k, 2 * k + 1, 2 * k + 1); Mat roi = new Mat(below, square)) {
+          if (countNonZero(roi) == 0) {
             lo = k;
           } else {
             hi = k - 1;
           }
         }
-        return lo < 0 ? null : new CropSquare(cx - lo, cy - lo, cx + lo, cy + lo);
       }
+      return lo < 0 ? null : new CropSquare(cx - lo, cy - lo, cx + lo, cy + lo);
     }
   }
 

@@ -2,6 +2,7 @@ package io.restorevideo.face.paste;
 
 import static io.restorevideo.face.paste.FaceCompositorRegionTest.similarity;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
@@ -119,6 +120,10 @@ class PasteInteriorTest {
         if (parse) {
           mask = parseMask(140 + rnd.nextInt(80));
           owned.add(mask);
+          try (Mat weights = new Mat()) {
+            mask.convertTo(weights, CV_32F);
+            assertNotNull(PasteInterior.of(weights), "the parse mask leaves an interior to warp straight in");
+          }
         }
         faces.add(new FaceCompositor.Face(face, place, mask));
       }
