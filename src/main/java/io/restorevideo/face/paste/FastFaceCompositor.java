@@ -2,6 +2,7 @@ package io.restorevideo.face.paste;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.min;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
@@ -129,12 +130,15 @@ public final class FastFaceCompositor implements AutoCloseable {
   /** Face over canvas through the mask, both warped, on {@code part} of the canvas. */
   private void blend(Mat canvas, Mat restored, Mat mask, AffineMatrix forward, Rect part) {
     try (Mat affine = forward.translated(-part.x(), -part.y()).toMat();
-        Size size = new Size(part.width(), part.height()); Mat roi = new Mat(canvas, part)) {
-      warpAffine(restored, warpedFace, affine, size, INTER_LINEAR, BORDER_CONSTANT, zero);
-      warpAffine(mask, warpedMask, affine, size, INTER_LINEAR, BORDER_CONSTANT, zero);
-      warpedMask.convertTo(inverseMask, CV_32F, -1, 1);
+        Size size = new Size(part.width(), part.height()); Mat roi = new Mat(canvas, part);
+        Mat face = PartBuffer.of(warpedFace, part, CV_8UC3);
+        Mat weight = PartBuffer.of(warpedMask, part, CV_32FC1);
+        Mat inverse = PartBuffer.of(inverseMask, part, CV_32FC1)) {
+      warpAffine(restored, face, affine, size, INTER_LINEAR, BORDER_CONSTANT, zero);
+      warpAffine(mask, weight, affine, size, INTER_LINEAR, BORDER_CONSTANT, zero);
+      weight.convertTo(inverse, CV_32F, -1, 1);
       // elementwise, so the region may be both the second input and the output
-      blendLinear(warpedFace, roi, warpedMask, inverseMask, roi);
+      blendLinear(face, roi, weight, inverse, roi);
     }
   }
 
