@@ -22,6 +22,29 @@ public final class PasteRegion {
    */
   static Rect of(AffineMatrix forward, int faceWidth, int faceHeight, int frameWidth, int frameHeight,
       int erosionKernel) {
+    int[] box = footprint(forward, faceWidth, faceHeight, frameWidth, frameHeight);
+    if (box == null) {
+      return null;
+    }
+    int x0 = box[0];
+    int y0 = box[1];
+    int x1 = box[0] + box[2];
+    int y1 = box[1] + box[3];
+    // The mask is at most 1, so its area (and with it the blur edge) is bounded by the footprint's size.
+    int maxEdge = (int) Math.sqrt((double) (x1 - x0) * (y1 - y0)) / 20;
+    long margin = erosionKernel + 2L * maxEdge + 4;
+    long rx0 = Math.max(0, x0 - margin) / ALIGN * ALIGN;
+    long ry0 = Math.max(0, y0 - margin);
+    long rx1 = Math.min(frameWidth, x1 + margin + ALIGN);
+    long ry1 = Math.min(frameHeight, y1 + margin);
+    return new Rect((int) rx0, (int) ry0, (int) (rx1 - rx0), (int) (ry1 - ry0));
+  }
+
+  /**
+   * The warped face square's bilinear footprint in the frame (x, y, width, height), clipped to the frame: a
+   * warp of the crop (or of a mask in crop coordinates) is 0 outside it. Null when it misses the frame.
+   */
+  static int[] footprint(AffineMatrix forward, int faceWidth, int faceHeight, int frameWidth, int frameHeight) {
     double[] sx = {-1.1, faceWidth + 0.1};
     double[] sy = {-1.1, faceHeight + 0.1};
     double minX = Double.POSITIVE_INFINITY;
@@ -48,13 +71,6 @@ public final class PasteRegion {
     if (x1 <= x0 || y1 <= y0) {
       return null;
     }
-    // The mask is at most 1, so its area (and with it the blur edge) is bounded by the footprint's size.
-    int maxEdge = (int) Math.sqrt((double) (x1 - x0) * (y1 - y0)) / 20;
-    long margin = erosionKernel + 2L * maxEdge + 4;
-    long rx0 = Math.max(0, x0 - margin) / ALIGN * ALIGN;
-    long ry0 = Math.max(0, y0 - margin);
-    long rx1 = Math.min(frameWidth, x1 + margin + ALIGN);
-    long ry1 = Math.min(frameHeight, y1 + margin);
-    return new Rect((int) rx0, (int) ry0, (int) (rx1 - rx0), (int) (ry1 - ry0));
+    return new int[] {(int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0)};
   }
 }
