@@ -52,7 +52,7 @@ public final class FrameConverter implements AutoCloseable {
     boolean srcRgb = isRgb(src.format());
     boolean dstRgb = isRgb(dst.format());
     boolean full = colorRange == AVCOL_RANGE_JPEG;
-    int cs = colorSpace == AVCOL_SPC_UNSPECIFIED || colorSpace == AVCOL_SPC_RGB ? SWS_CS_DEFAULT : colorSpace;
+    int cs = matrix(colorSpace);
     // RGB sides are full range; the YUV side carries the stream's range and matrix
     sws_setColorspaceDetails(ctx, sws_getCoefficients(cs), srcRgb ? 1 : (full ? 1 : 0), sws_getCoefficients(cs),
         dstRgb ? 1 : (full ? 1 : 0), 0, 1 << 16, 1 << 16);
@@ -78,6 +78,20 @@ public final class FrameConverter implements AutoCloseable {
       av_frame_free(view);
     }
     return bgr;
+  }
+
+  /**
+   * Whether YUV pixels of one colour space and range convert to and from BGR exactly as those of the other
+   * (the same swscale matrix and the same full or limited range).
+   */
+  public static boolean sameColour(int colorSpaceA, int colorRangeA, int colorSpaceB, int colorRangeB) {
+    return matrix(colorSpaceA) == matrix(colorSpaceB)
+        && (colorRangeA == AVCOL_RANGE_JPEG) == (colorRangeB == AVCOL_RANGE_JPEG);
+  }
+
+  /** The swscale matrix for a stream's colour space (its default where the stream names none). */
+  private static int matrix(int colorSpace) {
+    return colorSpace == AVCOL_SPC_UNSPECIFIED || colorSpace == AVCOL_SPC_RGB ? SWS_CS_DEFAULT : colorSpace;
   }
 
   private static boolean isRgb(int fmt) {

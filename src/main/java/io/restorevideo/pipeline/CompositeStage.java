@@ -61,7 +61,13 @@ final class CompositeStage implements FrameStage {
     try (FaceFrame frame = slot.attachment(FaceFrame.KEY, FaceFrame.class)) {
       // the slot's frame is encoded next and read by no one else: paste into it rather than into a copy
       Mat canvas = faces.compositeOver(frame.image(), frame.restored(), frame.masks(), fast);
-      slot.output(toOutputSize(canvas, slot.width() * upscale, slot.height() * upscale));
+      if (fast != null && samePixels(canvas, slot.bgrToRead())) {
+        // pasted in place by the fast blend, which says where: only those rectangles changed
+        canvas.close();
+        fast.pastedRegions(slot::changed);
+      } else {
+        slot.output(toOutputSize(canvas, slot.width() * upscale, slot.height() * upscale));
+      }
       if (!frame.restored().isEmpty()) {
         synchronized (stats) {
           stats.facesRestored += frame.restored().size();
@@ -70,6 +76,12 @@ final class CompositeStage implements FrameStage {
       }
     }
     slot.attach(FaceFrame.KEY, null);
+  }
+
+  /** Whether {@code canvas} is (a header over) the slot's own pixels rather than a new picture. */
+  private static boolean samePixels(Mat canvas, Mat bgr) {
+    return canvas.data().address() == bgr.data().address() && canvas.cols() == bgr.cols()
+        && canvas.rows() == bgr.rows() && canvas.step() == bgr.step();
   }
 
   private static Mat toOutputSize(Mat canvas, int width, int height) {

@@ -3,6 +3,7 @@ package io.restorevideo.pipeline;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
 import com.lmax.disruptor.EventHandler;
+import io.restorevideo.media.BgrRegionWriter;
 import io.restorevideo.media.FrameConverter;
 import io.restorevideo.media.MediaException;
 import io.restorevideo.media.MediaOutput;
@@ -10,9 +11,11 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * The last handler: converts each slot to the encoder's format (from the stages' BGR pixels if any stage
- * took them, else straight from the decoded frame) and encodes it with its original pts; at the end of the
- * stream it drains the encoder and writes the trailer.
+ * The last handler: converts each slot to the encoder's format and encodes it with its original pts; at the
+ * end of the stream it drains the encoder and writes the trailer. A frame whose pixels no stage changed is
+ * encoded from the decoded frame; one where the stages declared the rectangles they changed is the decoded
+ * frame with those rectangles converted from BGR ({@link BgrRegionWriter}) where the formats allow; any
+ * other is converted whole from the stages' BGR pixels.
  */
 final class EncoderHandler implements EventHandler<FrameSlot> {
   private final MediaOutput out;
@@ -21,6 +24,7 @@ final class EncoderHandler implements EventHandler<FrameSlot> {
   private final ProgressListener progress;
   private final AVFrame encFrame = av_frame_alloc();
   private final FrameConverter converter = new FrameConverter();
+  private final BgrRegionWriter regions = new BgrRegionWriter();
   private final int colorSpace;
   private final int colorRange;
   private final org.bytedeco.ffmpeg.avutil.AVRational inputTimeBase;
@@ -80,17 +84,27 @@ final class EncoderHandler implements EventHandler<FrameSlot> {
   }
 
   private AVFrame frameFor(FrameSlot slot) {
-    AVFrame src = slot.pixelsTaken() ? slot.bgrFrame() : slot.decoded;
+    ChangedRegions changes = slot.changes();
+    boolean fromDecoded = !slot.pixelsTaken() || changes.none();
     AVFrame f;
-    if (!slot.pixelsTaken() && src.format() == encFrame.format() && src.width() == encFrame.width()
-        && src.height() == encFrame.height()) {
-      f = src;
-    } else {
-      if (av_frame_make_writable(encFrame) < 0) {
-        throw new IllegalStateException("cannot reuse the encoder frame");
+    if (fromDecoded && sameLayout(slot.decoded)) {
+      f = slot.decoded;
+    } else if (!fromDecoded && !changes.whole() && sameLayout(slot.decoded)
+        && BgrRegionWriter.supports(encFrame.format(), encFrame.width(), encFrame.height())
+        && FrameConverter.sameColour(slot.colorSpace, slot.colorRange, colorSpace, colorRange)) {
+      f = writableEncoderFrame();
+      // a copy: the decoder may still read the decoded frame's buffer as a reference picture
+      if (av_frame_copy(f, slot.decoded) < 0) {
+        throw new IllegalStateException("cannot copy the decoded frame");
       }
-      converter.convert(src, encFrame, colorSpace, colorRange);
-      f = encFrame;
+      AVFrame bgr = slot.bgrFrame();
+      for (int i = 0; i < changes.count(); i++) {
+        regions.write(bgr, f, changes.x(i), changes.y(i), changes.width(i), changes.height(i), colorSpace,
+            colorRange);
+      }
+    } else {
+      f = writableEncoderFrame();
+      converter.convert(fromDecoded ? slot.decoded : slot.bgrFrame(), f, colorSpace, colorRange);
     }
     f.pts(out.encoderPts(slot.pts, inputTimeBase));
     // the source's picture types must not steer the new encode's GOP
@@ -98,9 +112,24 @@ final class EncoderHandler implements EventHandler<FrameSlot> {
     return f;
   }
 
+  /** Whether {@code frame} is in the encoder's pixel format and size, so it can be encoded as it is. */
+  private boolean sameLayout(AVFrame frame) {
+    return frame.format() == encFrame.format() && frame.width() == encFrame.width()
+        && frame.height() == encFrame.height();
+  }
+
+  /** The encoder's frame, with a buffer of its own again if the encoder still holds the last one. */
+  private AVFrame writableEncoderFrame() {
+    if (av_frame_make_writable(encFrame) < 0) {
+      throw new IllegalStateException("cannot reuse the encoder frame");
+    }
+    return encFrame;
+  }
+
   @Override
   public void onShutdown() {
     converter.close();
+    regions.close();
     av_frame_free(encFrame);
   }
 }

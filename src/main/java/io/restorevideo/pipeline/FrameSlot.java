@@ -16,12 +16,18 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * <p>Pixels: {@link #bgr()} converts the decoded frame once to a CV_8UC3 Mat that stages read and modify in
  * place; once a stage has asked for it, the encoder encodes these pixels. A frame no stage looked at is
  * encoded from the decoded frame directly, so a plain transcode keeps the source's bit depth.
+ *
+ * <p>Changed pixels: {@link #bgr()} and {@link #output} count as changing the whole frame. A stage that only
+ * reads takes {@link #bgrToRead()}; one that changes known rectangles of it declares each with
+ * {@link #changed}. The encoder then converts only those rectangles back to the encoder's format (the rest
+ * of the frame is the decoder's own pixels) where it can, see {@link RegionWriteback}.
  */
 public final class FrameSlot {
   final AVFrame decoded = av_frame_alloc();
   private final AVFrame bgrView = av_frame_alloc();
   private final FrameConverter converter;
   private final Map<String, Object> attachments = new HashMap<>();
+  private final ChangedRegions changes = new ChangedRegions();
   private Mat bgr;
   private boolean bgrMade;
   /** A stage's replacement picture (another size, e.g. upscaled); owned, freed when the slot is reused. */
@@ -44,6 +50,7 @@ public final class FrameSlot {
 
   void reset() {
     attachments.clear();
+    changes.clear();
     bgrMade = false;
     loaded = false;
     if (output != null) {
@@ -64,6 +71,8 @@ public final class FrameSlot {
     }
     picture.copyTo(bgr);
     bgrMade = true;
+    // no decoded frame stands behind these pixels
+    changes.wholeFrame();
     loaded = true;
     this.index = index;
     this.pts = index;
@@ -98,8 +107,21 @@ public final class FrameSlot {
     return loaded ? bgr.rows() : decoded.height();
   }
 
-  /** The frame's pixels as 8-bit BGR (made on first call); modify in place to change the output. */
+  /**
+   * The frame's pixels as 8-bit BGR (made on first call); modify in place to change the output. The whole
+   * frame then counts as changed: a stage that only reads, or changes known rectangles, takes
+   * {@link #bgrToRead()} instead.
+   */
   public Mat bgr() {
+    changes.wholeFrame();
+    return bgrToRead();
+  }
+
+  /**
+   * The frame's pixels as 8-bit BGR (made on first call), for reading: a stage that changes any of them must
+   * declare each changed rectangle with {@link #changed}, else the encoder may not see the change.
+   */
+  public Mat bgrToRead() {
     if (!bgrMade) {
       if (bgr == null || bgr.cols() != decoded.width() || bgr.rows() != decoded.height()) {
         bgr = new Mat(decoded.height(), decoded.width(), CV_8UC3);
@@ -123,11 +145,25 @@ public final class FrameSlot {
       output.close();
     }
     output = image;
+    changes.wholeFrame();
   }
 
-  /** What will be encoded for this frame: the output picture if a stage set one, else {@link #bgr()}. */
+  /**
+   * Declares that the pixels of {@link #bgrToRead()} inside this rectangle changed (clipped to the frame);
+   * pixels outside every declared rectangle must equal the decoded frame's.
+   */
+  public void changed(int x, int y, int width, int height) {
+    changes.add(x, y, width, height, width(), height());
+  }
+
+  /** What the stages changed in this frame's picture so far. */
+  ChangedRegions changes() {
+    return changes;
+  }
+
+  /** What will be encoded for this frame: the output picture if a stage set one, else the BGR pixels. */
   public Mat picture() {
-    return output != null ? output : bgr();
+    return output != null ? output : bgrToRead();
   }
 
   /** True once a stage asked for the BGR pixels or set an output picture (that is then what gets encoded). */

@@ -17,7 +17,11 @@ public interface FrameStage {
   /** Short name used in timings and error messages. */
   String name();
 
-  /** Handles (or queues) one frame; pixels via {@link FrameSlot#bgr()}, per-frame data via attachments. */
+  /**
+   * Handles (or queues) one frame; pixels via {@link FrameSlot#bgr()} (to change them anywhere) or
+   * {@link FrameSlot#bgrToRead()} (to read them, declaring any rectangle changed), per-frame data via
+   * attachments.
+   */
   void onFrame(FrameSlot slot) throws Exception;
 
   /** Completes every frame queued by {@link #onFrame}; called at each end of batch and at the end of stream. */

@@ -37,7 +37,7 @@ final class TrackStage implements FrameStage {
 
   @Override
   public void onFrame(FrameSlot slot) {
-    PreparedImage image = faces.prepare(slot.bgr());
+    PreparedImage image = faces.prepare(slot.bgrToRead());
     try {
       List<TrackedFace> found = tracker.track(image.input(), slot.seconds(), slot.index());
       boolean parity = tracker.options().parity();

@@ -40,6 +40,15 @@ public final class FastFaceCompositor implements AutoCloseable {
   private final Mat parseSized = new Mat();
   private final Mat combined = new Mat();
   private final Scalar zero = new Scalar(0.0);
+  /** x, y, width, height of each rectangle the last paste changed. */
+  private int[] pasted = new int[4 * 4];
+  private int pastedCount;
+
+  /** Receives a rectangle of the canvas. */
+  @FunctionalInterface
+  public interface RegionSink {
+    void region(int x, int y, int width, int height);
+  }
 
   private final boolean splitInterior;
 
@@ -65,20 +74,44 @@ public final class FastFaceCompositor implements AutoCloseable {
       throw new IllegalArgumentException("canvas must be 8-bit BGR (CV_8UC3)");
     }
     int erosionKernel = 2 * upscale;
+    pastedCount = 0;
     for (FaceCompositor.Face f : faces) {
       Mat restored = f.restored();
       if (restored.type() != CV_8UC3) {
         throw new IllegalArgumentException("restored faces must be 8-bit BGR (CV_8UC3)");
       }
       // the mask is warped with the face, so nothing outside the face's own footprint changes
-      Rect r = PasteRegion.footprint(f.toOutput(), restored.cols(), restored.rows(), canvas.cols(), canvas.rows());
-      if (r == null) {
+      int[] box = PasteRegion.footprint(f.toOutput(), restored.cols(), restored.rows(), canvas.cols(), canvas.rows());
+      if (box == null) {
         continue;
       }
-      try (r) {
+      try (Rect r = new Rect(box[0], box[1], box[2], box[3])) {
         pasteOne(canvas, f, r, erosionKernel);
       }
+      remember(box);
     }
+  }
+
+  /**
+   * The rectangles of the canvas the last {@link #paste} changed: each face's warped footprint, clipped to the
+   * canvas. Outside it the warped mask is 0 and the blend gives the canvas's own value back, so every other
+   * pixel keeps its value (the encoder then re-converts only these rectangles).
+   */
+  public void pastedRegions(RegionSink sink) {
+    for (int i = 0; i < pastedCount; i++) {
+      sink.region(pasted[4 * i], pasted[4 * i + 1], pasted[4 * i + 2], pasted[4 * i + 3]);
+    }
+  }
+
+  private void remember(int[] box) {
+    if (box == null) {
+      return;
+    }
+    if (4 * pastedCount == pasted.length) {
+      pasted = java.util.Arrays.copyOf(pasted, 2 * pasted.length);
+    }
+    System.arraycopy(box, 0, pasted, 4 * pastedCount, 4);
+    pastedCount++;
   }
 
   private void pasteOne(Mat canvas, FaceCompositor.Face f, Rect r, int erosionKernel) {

@@ -22,14 +22,14 @@ public final class PasteRegion {
    */
   static Rect of(AffineMatrix forward, int faceWidth, int faceHeight, int frameWidth, int frameHeight,
       int erosionKernel) {
-    long[] f = bounds(forward, faceWidth, faceHeight, frameWidth, frameHeight);
-    if (f == null) {
+    int[] box = footprint(forward, faceWidth, faceHeight, frameWidth, frameHeight);
+    if (box == null) {
       return null;
     }
-    long x0 = f[0];
-    long y0 = f[1];
-    long x1 = f[2];
-    long y1 = f[3];
+    int x0 = box[0];
+    int y0 = box[1];
+    int x1 = box[0] + box[2];
+    int y1 = box[1] + box[3];
     // The mask is at most 1, so its area (and with it the blur edge) is bounded by the footprint's size.
     int maxEdge = (int) Math.sqrt((double) (x1 - x0) * (y1 - y0)) / 20;
     long margin = erosionKernel + 2L * maxEdge + 4;
@@ -41,18 +41,10 @@ public final class PasteRegion {
   }
 
   /**
-   * The warped face square alone (its bilinear footprint reaches one source pixel past the edge), without the
-   * erosions' and blur's reach: what a paste whose mask is warped with the face can change. Null when the face
-   * lies entirely outside the frame.
+   * The warped face square's bilinear footprint in the frame (x, y, width, height), clipped to the frame: a
+   * warp of the crop (or of a mask in crop coordinates) is 0 outside it. Null when it misses the frame.
    */
-  static Rect footprint(AffineMatrix forward, int faceWidth, int faceHeight, int frameWidth, int frameHeight) {
-    long[] f = bounds(forward, faceWidth, faceHeight, frameWidth, frameHeight);
-    return f == null ? null : new Rect((int) f[0], (int) f[1], (int) (f[2] - f[0]), (int) (f[3] - f[1]));
-  }
-
-  /** {x0, y0, x1, y1} (end exclusive) of the warped face square in the frame, or null. */
-  private static long[] bounds(AffineMatrix forward, int faceWidth, int faceHeight, int frameWidth,
-      int frameHeight) {
+  static int[] footprint(AffineMatrix forward, int faceWidth, int faceHeight, int frameWidth, int frameHeight) {
     double[] sx = {-1.1, faceWidth + 0.1};
     double[] sy = {-1.1, faceHeight + 0.1};
     double minX = Double.POSITIVE_INFINITY;
@@ -79,6 +71,6 @@ public final class PasteRegion {
     if (x1 <= x0 || y1 <= y0) {
       return null;
     }
-    return new long[] {x0, y0, x1, y1};
+    return new int[] {(int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0)};
   }
 }

@@ -65,6 +65,11 @@ class PasteInteriorTest {
     return ParseMask.fromClasses(classes, 512, 512);
   }
 
+  private static Rect region(int[] box) {
+    assertNotNull(box);
+    return new Rect(box[0], box[1], box[2], box[3]);
+  }
+
   private static Mat background() {
     return new Mat(H, W, CV_8UC3, new Scalar(10, 240, 70, 0));
   }
@@ -75,8 +80,7 @@ class PasteInteriorTest {
       for (AffineMatrix place : PLACES) {
         double scale = Math.sqrt(Math.abs(place.get(0, 0) * place.get(1, 1) - place.get(0, 1) * place.get(1, 0)));
         CropSoftMasks.Entry soft = masks.mask(512, 512, scale, 2);
-        Rect region = PasteRegion.footprint(place, 512, 512, W, H);
-        assertNotNull(region);
+        Rect region = region(PasteRegion.footprint(place, 512, 512, W, H));
         Rect inner = PasteInterior.inFrame(soft.interior(), place, region);
         if (inner == null) {
           continue;
@@ -99,7 +103,7 @@ class PasteInteriorTest {
   void largeUprightFaceIsMostlyInterior() {
     try (CropSoftMasks masks = new CropSoftMasks()) {
       AffineMatrix place = similarity(1.9, 0.0, 400, 30);
-      Rect region = PasteRegion.footprint(place, 512, 512, 1920, 1080);
+      Rect region = region(PasteRegion.footprint(place, 512, 512, 1920, 1080));
       Rect inner = PasteInterior.inFrame(masks.mask(512, 512, 1.9, 2).interior(), place, region);
       assertNotNull(inner);
       double share = (double) inner.width() * inner.height() / ((double) region.width() * region.height());
