@@ -27,11 +27,14 @@ final class CropSoftMasks implements AutoCloseable {
 
   private record Key(int width, int height, int inset, int sigmaQuarters) {}
 
-  private final Map<Key, Mat> masks = new LinkedHashMap<>(KEEP, 0.75f, true) {
+  /** A mask and the square of it where the weight is 1 ({@link PasteInterior}), found once with it. */
+  record Entry(Mat mask, PasteInterior.CropSquare interior) {}
+
+  private final Map<Key, Entry> masks = new LinkedHashMap<>(KEEP, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, Mat> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
       if (size() > KEEP) {
-        eldest.getValue().close();
+        eldest.getValue().mask().close();
         return true;
       }
       return false;
@@ -40,20 +43,21 @@ final class CropSoftMasks implements AutoCloseable {
 
   /**
    * The mask (CV_32FC1, {@code height x width}, values in [0, 1]; owned by this cache, valid until the next
-   * call) for a crop pasted at {@code scale} frame pixels per crop pixel.
+   * call) and its interior for a crop pasted at {@code scale} frame pixels per crop pixel.
    */
-  Mat mask(int width, int height, double scale, int erosionKernel) {
+  Entry mask(int width, int height, double scale, int erosionKernel) {
     double eroded = Math.max(0, (width * scale - erosionKernel)) * Math.max(0, (height * scale - erosionKernel));
     int edge = (int) Math.sqrt(eroded) / 20;
     int inset = (int) Math.round((erosionKernel / 2.0 + Math.max(edge, 1)) / scale);
     double sigma = edge > 0 ? (0.3 * (edge - 1) + 0.8) / scale : 0;
     Key key = new Key(width, height, inset, (int) Math.round(sigma * 4));
-    Mat m = masks.get(key);
-    if (m == null) {
-      m = compute(key);
-      masks.put(key, m);
+    Entry e = masks.get(key);
+    if (e == null) {
+      Mat m = compute(key);
+      e = new Entry(m, PasteInterior.of(m));
+      masks.put(key, e);
     }
-    return m;
+    return e;
   }
 
   private static Mat compute(Key key) {
@@ -78,7 +82,7 @@ final class CropSoftMasks implements AutoCloseable {
 
   @Override
   public void close() {
-    masks.values().forEach(Mat::close);
+    masks.values().forEach(e -> e.mask().close());
     masks.clear();
   }
 }

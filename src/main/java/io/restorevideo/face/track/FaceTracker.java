@@ -44,7 +44,7 @@ public final class FaceTracker implements AutoCloseable {
   /** Live tracks in output order (the detector's order on the last keyframe). */
   private List<FaceTrack> tracks = new ArrayList<>();
 
-  private Mat prevGray;
+  private GrayPyramid prevGray;
   private long frames;
   private long keyframes;
   private long cutsSeen;
@@ -77,9 +77,9 @@ public final class FaceTracker implements AutoCloseable {
    * past frame 0, as a segment of a video does).
    */
   public List<TrackedFace> track(Mat bgr, double timeSeconds, long index) {
-    Mat gray = toGray(bgr);
+    GrayPyramid gray = new GrayPyramid(toGray(bgr));
     boolean first = frames++ == 0;
-    boolean cut = cuts.isCut(gray);
+    boolean cut = cuts.isCut(gray.full());
     if (cut && !tracks.isEmpty()) {
       LOG.debug("scene cut at frame {} (score {}), ending {} tracks", index, cuts.lastScore(), tracks.size());
       tracks = new ArrayList<>();
@@ -195,7 +195,7 @@ public final class FaceTracker implements AutoCloseable {
     return owner;
   }
 
-  private Map<FaceTrack, OpticalFlowCarrier.Carried> carry(Mat gray, List<FaceTrack> which) {
+  private Map<FaceTrack, OpticalFlowCarrier.Carried> carry(GrayPyramid gray, List<FaceTrack> which) {
     Map<FaceTrack, OpticalFlowCarrier.Carried> result = new HashMap<>();
     if (which.isEmpty() || prevGray == null) {
       return result;

@@ -79,14 +79,21 @@ class OpticalFlowCarrierTest {
     try (Mat texture = SyntheticScene.texture(320, 240, 6, 1.5, 0, 255);
         Mat a = shifted(texture, 0, 0);
         Mat b = warped(texture, zoom, (1 - zoom) * cx, (1 - zoom) * cy)) {
-      OpticalFlowCarrier.Carried c = flow.carry(a, b, List.of(new OpticalFlowCarrier.Face(START, BOX))).get(0);
-      assertTrue(c.ok());
-      assertEquals(BOX.width() * zoom, c.box().width(), 0.5);
-      assertEquals(cx, c.box().centerX(), 0.3);
-      for (int k = 0; k < 5; k++) {
-        assertEquals(zoom * START.x(k) + (1 - zoom) * cx, c.landmarks().x(k), 0.3, "x of landmark " + k);
-        assertEquals(zoom * START.y(k) + (1 - zoom) * cy, c.landmarks().y(k), 0.3, "y of landmark " + k);
-      }
+      assertFollowsZoom(flow.carry(a, b, List.of(new OpticalFlowCarrier.Face(START, BOX))).get(0), START, BOX, zoom, 1);
+    }
+  }
+
+  /** The carried face is {@code start} zoomed about the box centre, within tolerances times {@code size}. */
+  static void assertFollowsZoom(OpticalFlowCarrier.Carried c, Landmarks5 start, TrackBox box, double zoom,
+      double size) {
+    double cx = box.centerX();
+    double cy = box.centerY();
+    assertTrue(c.ok());
+    assertEquals(box.width() * zoom, c.box().width(), 0.5 * size);
+    assertEquals(cx, c.box().centerX(), 0.3 * size);
+    for (int k = 0; k < 5; k++) {
+      assertEquals(zoom * start.x(k) + (1 - zoom) * cx, c.landmarks().x(k), 0.3 * size, "x of landmark " + k);
+      assertEquals(zoom * start.y(k) + (1 - zoom) * cy, c.landmarks().y(k), 0.3 * size, "y of landmark " + k);
     }
   }
 

@@ -1,7 +1,9 @@
 package io.restorevideo.face.track;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import java.util.Random;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
 
 class SceneCutDetectorTest {
@@ -55,6 +58,38 @@ class SceneCutDetectorTest {
           worstPan, cutScore, SceneCutDetector.DEFAULT_THRESHOLD);
       assertTrue(worstPan < SceneCutDetector.DEFAULT_THRESHOLD / 3, "pan score " + worstPan);
       assertTrue(cutScore > SceneCutDetector.DEFAULT_THRESHOLD * 1.5, "cut score " + cutScore);
+    }
+  }
+
+  /**
+   * A 1080p frame is halved twice before its thumbnail is taken: the thumbnail stays the mean of each 30x30
+   * block of the frame within a level, as the direct area resize's does.
+   */
+  @Test
+  void thumbnailOfALargeFrameIsItsBlockMeansWithinALevel() {
+    try (Mat texture = SyntheticScene.texture(1920, 1080, 9, 3, 0, 255); Mat g = gray(texture);
+        Mat direct = new Mat(); Size size = new Size(64, 36)) {
+      resize(g, direct, size, 0, 0, INTER_AREA);
+      float[] thumb = SceneCutDetector.thumbnail(g, 64, 36);
+      double worst = 0;
+      double worstDirect = 0;
+      try (UByteIndexer px = g.createIndexer(); UByteIndexer d = direct.createIndexer()) {
+        for (int y = 0; y < 36; y++) {
+          for (int x = 0; x < 64; x++) {
+            double sum = 0;
+            for (int yy = 0; yy < 30; yy++) {
+              for (int xx = 0; xx < 30; xx++) {
+                sum += px.get(30 * y + yy, 30 * x + xx);
+              }
+            }
+            worst = Math.max(worst, Math.abs(thumb[y * 64 + x] - sum / 900));
+            worstDirect = Math.max(worstDirect, Math.abs(d.get(y, x) - sum / 900));
+          }
+        }
+      }
+      System.out.printf("1080p thumbnail against the block means: halved %.2f, direct %.2f levels at most%n", worst,
+          worstDirect);
+      assertTrue(worst <= 1, "largest difference " + worst);
     }
   }
 
