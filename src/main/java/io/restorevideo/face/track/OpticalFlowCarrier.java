@@ -61,17 +61,6 @@ public final class OpticalFlowCarrier {
   }
 
   /**
-   * Carries every face from {@code prevGray} to {@code gray} (8-bit gray frames of one size, not closed here).
-   * Results are in the order of {@code faces}.
-   */
-  public List<Carried> carry(Mat prevGray, Mat gray, List<Face> faces) {
-    // new headers: the pyramids close their level 0, the caller's frames stay open
-    try (GrayPyramid prev = new GrayPyramid(new Mat(prevGray)); GrayPyramid next = new GrayPyramid(new Mat(gray))) {
-      return carry(prev, next, faces);
-    }
-  }
-
-  /**
    * Carries every face from {@code prev} to {@code next} (8-bit gray frames of one size). Results are in the
    * order of {@code faces}.
    */

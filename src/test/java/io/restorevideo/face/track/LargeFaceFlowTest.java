@@ -59,7 +59,7 @@ class LargeFaceFlowTest {
       double worst = 0;
       for (int i = 1; i <= 12; i++) {
         Mat cur = warped(texture, 1, vx * i, vy * i);
-        OpticalFlowCarrier.Carried c = flow.carry(prev, cur, List.of(face)).get(0);
+        OpticalFlowCarrier.Carried c = PlainFrames.carry(flow, prev, cur, List.of(face)).get(0);
         assertTrue(c.ok(), "frame " + i);
         Landmarks5 truth = SyntheticScene.shifted(START, vx * i, vy * i);
         for (int k = 0; k < 5; k++) {
@@ -88,7 +88,7 @@ class LargeFaceFlowTest {
         Mat a = warped(texture, 1, 0, 0);
         Mat b = warped(texture, zoom, (1 - zoom) * cx, (1 - zoom) * cy)) {
       OpticalFlowCarrierTest.assertFollowsZoom(
-          flow.carry(a, b, List.of(new OpticalFlowCarrier.Face(START, BOX))).get(0), START, BOX, zoom, S);
+          PlainFrames.carry(flow, a, b, List.of(new OpticalFlowCarrier.Face(START, BOX))).get(0), START, BOX, zoom, S);
     }
   }
 }

@@ -51,7 +51,7 @@ class OpticalFlowCarrierTest {
       double worst = 0;
       for (int i = 1; i <= 20; i++) {
         Mat cur = shifted(texture, vx * i, vy * i);
-        OpticalFlowCarrier.Carried c = flow.carry(prev, cur, List.of(face)).get(0);
+        OpticalFlowCarrier.Carried c = PlainFrames.carry(flow, prev, cur, List.of(face)).get(0);
         assertTrue(c.ok(), "frame " + i);
         Landmarks5 truth = SyntheticScene.shifted(START, vx * i, vy * i);
         for (int k = 0; k < 5; k++) {
@@ -79,7 +79,7 @@ class OpticalFlowCarrierTest {
     try (Mat texture = SyntheticScene.texture(320, 240, 6, 1.5, 0, 255);
         Mat a = shifted(texture, 0, 0);
         Mat b = warped(texture, zoom, (1 - zoom) * cx, (1 - zoom) * cy)) {
-      assertFollowsZoom(flow.carry(a, b, List.of(new OpticalFlowCarrier.Face(START, BOX))).get(0), START, BOX, zoom, 1);
+      assertFollowsZoom(PlainFrames.carry(flow, a, b, List.of(new OpticalFlowCarrier.Face(START, BOX))).get(0), START, BOX, zoom, 1);
     }
   }
 
@@ -104,7 +104,7 @@ class OpticalFlowCarrierTest {
         Mat b = SyntheticScene.texture(320, 240, 5, 1.5, 0, 255);
         Mat ga = shifted(a, 0, 0);
         Mat gb = shifted(b, 0, 0)) {
-      OpticalFlowCarrier.Carried c = flow.carry(ga, gb, List.of(new OpticalFlowCarrier.Face(START, BOX))).get(0);
+      OpticalFlowCarrier.Carried c = PlainFrames.carry(flow, ga, gb, List.of(new OpticalFlowCarrier.Face(START, BOX))).get(0);
       assertFalse(c.ok(), "good points: " + c.goodPoints());
       assertEquals(START, c.landmarks(), "a lost face keeps its position");
     }
