@@ -19,8 +19,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * <p>Changed pixels: {@link #bgr()} and {@link #output} count as changing the whole frame. A stage that only
  * reads takes {@link #bgrToRead()}; one that changes known rectangles of it declares each with
- * {@link #changed}. The encoder then converts only those rectangles back to the encoder's format (the rest
- * of the frame is the decoder's own pixels) where it can, see {@link RegionWriteback}.
+ * {@link #changed}. Only those rectangles are then converted back to the encoder's format (the rest of the
+ * frame is the decoder's own pixels) where the formats allow, see {@link EncoderFormat}.
  */
 public final class FrameSlot {
   final AVFrame decoded = av_frame_alloc();
@@ -34,6 +34,10 @@ public final class FrameSlot {
   private Mat output;
   /** Filled by {@link #load} (a caller's picture) rather than by the decoder. */
   private boolean loaded;
+  /** The convert stage's result, in the encoder's layout; kept from frame to frame once made. */
+  private AVFrame converted;
+  /** What to encode for this frame once the convert stage ran ({@link #decoded} or {@link #converted}), else null. */
+  AVFrame encodable;
   long index;
   long pts;
   double seconds;
@@ -53,6 +57,7 @@ public final class FrameSlot {
     changes.clear();
     bgrMade = false;
     loaded = false;
+    encodable = null;
     if (output != null) {
       output.close();
       output = null;
@@ -185,9 +190,20 @@ public final class FrameSlot {
     return bgrView;
   }
 
+  /** This slot's frame in the encoder's layout, made by {@code format} on first use. */
+  AVFrame convertedFrame(EncoderFormat format) {
+    if (converted == null) {
+      converted = format.newFrame();
+    }
+    return converted;
+  }
+
   /** Frees the native buffers; the slot is unusable afterwards. */
   void release() {
     av_frame_free(decoded);
+    if (converted != null) {
+      av_frame_free(converted);
+    }
     av_frame_free(bgrView);
     converter.close();
     if (bgr != null) {

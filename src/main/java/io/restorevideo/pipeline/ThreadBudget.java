@@ -12,33 +12,44 @@ import org.bytedeco.opencv.global.opencv_core;
  *   <li>libtorch inter-op threads: 1 (these networks have no parallel branches worth a pool);
  *   <li>OpenCV's pool: {@code cores / 4}, at least 1, because four stages call OpenCV at the same time;
  *   <li>composite workers (frames pasted at once, outside the exact mode): {@code cores / 4}, 1 to 4; on a GPU
- *       machine the paste is the CPU stage that would otherwise hold the GPU back (issue 18).
+ *       machine the paste is the CPU stage that would otherwise hold the GPU back (issue 18);
+ *   <li>convert workers (frames converted back to the encoder's format at once, in a job with stages):
+ *       {@code cores / 4}, 1 to 4, for the same reason: on the encoder's one thread the conversion capped a
+ *       face job's frame rate.
  * </ul>
  *
  * <p>A value the user set ({@code -Dai.djl.pytorch.num_threads}, {@code -Dai.djl.pytorch.num_interop_threads})
  * wins. The libtorch values are read when the engine starts, so {@link #apply} must run before the first
  * network loads.
  */
-public record ThreadBudget(int cores, int networkThreads, int openCvThreads, int compositeWorkers) {
+public record ThreadBudget(int cores, int networkThreads, int openCvThreads, int compositeWorkers,
+    int convertWorkers) {
   static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
   static final String TORCH_INTEROP = "ai.djl.pytorch.num_interop_threads";
   /** The stages besides the network that call OpenCV concurrently: decode, track, composite, encode. */
   private static final int CPU_STAGES = 4;
   /** Overrides the composite workers (benchmarks; a machine whose cores are busy with other work). */
   static final String COMPOSITE_WORKERS = "restorevideo.composite.workers";
-  /** Beyond this many, pasting outruns decoding and encoding, which stay one thread each. */
-  private static final int MAX_COMPOSITE_WORKERS = 4;
+  /** Overrides the convert workers, as {@link #COMPOSITE_WORKERS} does the composite's. */
+  static final String CONVERT_WORKERS = "restorevideo.convert.workers";
+  /** Beyond this many, pasting or converting outruns decoding and encoding, which stay one thread each. */
+  private static final int MAX_WORKERS = 4;
 
   public static ThreadBudget of(int cores) {
     if (cores < 1) {
       throw new IllegalArgumentException("cores must be at least 1, got " + cores);
     }
-    int composite = Integer.getInteger(COMPOSITE_WORKERS,
-        Math.max(1, Math.min(MAX_COMPOSITE_WORKERS, cores / CPU_STAGES)));
-    if (composite < 1) {
-      throw new IllegalArgumentException("-D" + COMPOSITE_WORKERS + " must be at least 1, got " + composite);
+    return new ThreadBudget(cores, Math.max(1, cores - 1), Math.max(1, cores / CPU_STAGES),
+        workers(COMPOSITE_WORKERS, cores), workers(CONVERT_WORKERS, cores));
+  }
+
+  /** A quarter of the cores, 1 to {@link #MAX_WORKERS}, unless {@code -Dproperty} says otherwise. */
+  private static int workers(String property, int cores) {
+    int n = Integer.getInteger(property, Math.max(1, Math.min(MAX_WORKERS, cores / CPU_STAGES)));
+    if (n < 1) {
+      throw new IllegalArgumentException("-D" + property + " must be at least 1, got " + n);
     }
-    return new ThreadBudget(cores, Math.max(1, cores - 1), Math.max(1, cores / CPU_STAGES), composite);
+    return n;
   }
 
   /** The budget for the cores this JVM may use. */

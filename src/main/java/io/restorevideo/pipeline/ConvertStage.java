@@ -1,0 +1,32 @@
+package io.restorevideo.pipeline;
+
+/**
+ * Converts each slot's picture to the encoder's format ({@link EncoderFormat}) before the encoder, which then
+ * only encodes: the conversion is the largest per-frame cost of a face job after the paste and depends on no
+ * other frame, so it can run as {@link StageWorkers} instead of on the encoder's one thread (issue 18). The
+ * result stays in the slot ({@link FrameSlot#encodable}), in a frame the slot keeps from frame to frame.
+ */
+final class ConvertStage implements FrameStage {
+  private final EncoderFormat format;
+
+  ConvertStage(EncoderFormat format) {
+    this.format = format;
+  }
+
+  @Override
+  public String name() {
+    return "convert";
+  }
+
+  @Override
+  public void onFrame(FrameSlot slot) {
+    if (!slot.warmup()) {
+      slot.encodable = format.frameFor(slot, () -> slot.convertedFrame(format));
+    }
+  }
+
+  @Override
+  public void close() {
+    format.close();
+  }
+}

@@ -1,0 +1,96 @@
+package io.restorevideo.pipeline;
+
+import static org.bytedeco.ffmpeg.global.avutil.*;
+
+import io.restorevideo.media.BgrRegionWriter;
+import io.restorevideo.media.FrameConverter;
+import java.util.function.Supplier;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+
+/**
+ * A slot's picture in the encoder's pixel format, size and colours, with swscale's precise rounding. A frame
+ * whose pixels no stage changed is the decoded frame itself where its layout is the encoder's; one where the
+ * stages declared the rectangles they changed is a copy of the decoded frame with those rectangles converted
+ * from BGR ({@link BgrRegionWriter}) where the formats allow (docs/benchmarks.md, part 4); any other is
+ * converted whole from the stages' BGR pixels or output picture. Its converters keep working state: one
+ * instance per thread.
+ */
+final class EncoderFormat implements AutoCloseable {
+  private final int width;
+  private final int height;
+  private final int format;
+  private final int colorSpace;
+  private final int colorRange;
+  private final FrameConverter converter = new FrameConverter();
+  private final BgrRegionWriter regions = new BgrRegionWriter();
+
+  EncoderFormat(AVCodecContext encoder) {
+    width = encoder.width();
+    height = encoder.height();
+    format = encoder.pix_fmt();
+    colorSpace = encoder.colorspace();
+    colorRange = encoder.color_range();
+  }
+
+  /**
+   * The frame to encode for {@code slot}: its decoded frame, or a frame from {@code target} (one made by
+   * {@link #newFrame}, asked for only when a conversion is needed) filled with the conversion.
+   */
+  AVFrame frameFor(FrameSlot slot, Supplier<AVFrame> target) {
+    ChangedRegions changes = slot.changes();
+    boolean fromDecoded = !slot.pixelsTaken() || changes.none();
+    if (fromDecoded && sameLayout(slot.decoded)) {
+      return slot.decoded;
+    }
+    AVFrame f = writable(target.get());
+    if (!fromDecoded && !changes.whole() && sameLayout(slot.decoded)
+        && BgrRegionWriter.supports(format, width, height)
+        && FrameConverter.sameColour(slot.colorSpace, slot.colorRange, colorSpace, colorRange)) {
+      // a copy: the decoder may still read the decoded frame's buffer as a reference picture
+      if (av_frame_copy(f, slot.decoded) < 0) {
+        throw new IllegalStateException("cannot copy the decoded frame");
+      }
+      AVFrame bgr = slot.bgrFrame();
+      for (int i = 0; i < changes.count(); i++) {
+        regions.write(bgr, f, changes.x(i), changes.y(i), changes.width(i), changes.height(i), colorSpace,
+            colorRange);
+      }
+    } else {
+      converter.convert(fromDecoded ? slot.decoded : slot.bgrFrame(), f, colorSpace, colorRange);
+    }
+    return f;
+  }
+
+  /** A frame with a buffer in the encoder's layout; the caller frees it. */
+  AVFrame newFrame() {
+    AVFrame f = av_frame_alloc();
+    f.width(width);
+    f.height(height);
+    f.format(format);
+    if (av_frame_get_buffer(f, 0) < 0) {
+      av_frame_free(f);
+      throw new IllegalStateException("cannot allocate a frame for the encoder");
+    }
+    return f;
+  }
+
+  /** Whether {@code frame} is in the encoder's pixel format and size, so it can be encoded as it is. */
+  private boolean sameLayout(AVFrame frame) {
+    return frame.format() == format && frame.width() == width && frame.height() == height;
+  }
+
+  /** {@code f}, with a buffer of its own again if the encoder still holds the last one. */
+  private static AVFrame writable(AVFrame f) {
+    if (av_frame_make_writable(f) < 0) {
+      throw new IllegalStateException("cannot reuse the encoder frame");
+    }
+    return f;
+  }
+
+  @Override
+  public void close() {
+    converter.close();
+    regions.close();
+  }
+}
