@@ -11,10 +11,9 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 /**
  * A slot's picture in the encoder's pixel format, size and colours, with swscale's precise rounding. A frame
  * whose pixels no stage changed is the decoded frame itself where its layout is the encoder's; one where the
- * stages declared the rectangles they changed is a copy of the decoded frame with those rectangles converted
- * from BGR ({@link BgrRegionWriter}) where the formats allow (docs/benchmarks.md, part 4); any other is
- * converted whole from the stages' BGR pixels or output picture. Its converters keep working state: one
- * instance per thread.
+ * stages declared the rectangles they changed is the decoded frame with those rectangles converted from BGR
+ * ({@link BgrRegionWriter}) where the formats allow (docs/benchmarks.md, part 4); any other is converted whole
+ * from the stages' BGR pixels or output picture. Its converters keep working state: one instance per thread.
  */
 final class EncoderFormat implements AutoCloseable {
   private final int width;
@@ -34,8 +33,10 @@ final class EncoderFormat implements AutoCloseable {
   }
 
   /**
-   * The frame to encode for {@code slot}: its decoded frame, or a frame from {@code target} (one made by
-   * {@link #newFrame}, asked for only when a conversion is needed) filled with the conversion.
+   * The frame to encode for {@code slot}, in place where it can: its decoded frame (made writable, which
+   * copies it only while the decoder still holds it as a reference picture) when it has the encoder's layout,
+   * else a frame from {@code target} (given a buffer by {@link #withBuffer}, asked for only then), filled with
+   * the conversion.
    */
   AVFrame frameFor(FrameSlot slot, Supplier<AVFrame> target) {
     ChangedRegions changes = slot.changes();
@@ -43,14 +44,10 @@ final class EncoderFormat implements AutoCloseable {
     if (fromDecoded && sameLayout(slot.decoded)) {
       return slot.decoded;
     }
-    AVFrame f = writable(target.get());
-    if (!fromDecoded && !changes.whole() && sameLayout(slot.decoded)
+    AVFrame f = writable(sameLayout(slot.decoded) ? slot.decoded : target.get());
+    if (!fromDecoded && !changes.whole() && f == slot.decoded
         && BgrRegionWriter.supports(format, width, height)
         && FrameConverter.sameColour(slot.colorSpace, slot.colorRange, colorSpace, colorRange)) {
-      // a copy: the decoder may still read the decoded frame's buffer as a reference picture
-      if (av_frame_copy(f, slot.decoded) < 0) {
-        throw new IllegalStateException("cannot copy the decoded frame");
-      }
       AVFrame bgr = slot.bgrFrame();
       for (int i = 0; i < changes.count(); i++) {
         regions.write(bgr, f, changes.x(i), changes.y(i), changes.width(i), changes.height(i), colorSpace,
@@ -62,15 +59,15 @@ final class EncoderFormat implements AutoCloseable {
     return f;
   }
 
-  /** A frame with a buffer in the encoder's layout; the caller frees it. */
-  AVFrame newFrame() {
-    AVFrame f = av_frame_alloc();
-    f.width(width);
-    f.height(height);
-    f.format(format);
-    if (av_frame_get_buffer(f, 0) < 0) {
-      av_frame_free(f);
-      throw new IllegalStateException("cannot allocate a frame for the encoder");
+  /** {@code f} in the encoder's layout, with a buffer of its own unless it has one. */
+  AVFrame withBuffer(AVFrame f) {
+    if (f.buf(0) == null) {
+      f.width(width);
+      f.height(height);
+      f.format(format);
+      if (av_frame_get_buffer(f, 0) < 0) {
+        throw new IllegalStateException("cannot allocate a frame for the encoder");
+      }
     }
     return f;
   }

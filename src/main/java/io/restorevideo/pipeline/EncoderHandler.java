@@ -9,30 +9,32 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * The last handler: encodes each slot with its original pts; at the end of the stream it drains the encoder
- * and writes the trailer. A slot the {@link ConvertStage} prepared is encoded as it left it; a job without
- * that stage (no face stages) has each frame converted here by {@link EncoderFormat}, which for a frame in
- * the encoder's layout is the decoded frame itself.
+ * and writes the trailer. In a job with stages the {@link ConvertStage} before it prepared each slot, which is
+ * encoded as it left it; a job without stages has each frame converted here by {@link EncoderFormat}, which
+ * for a frame in the encoder's layout is the decoded frame itself.
  */
 final class EncoderHandler implements EventHandler<FrameSlot> {
   private final MediaOutput out;
   private final JobState state;
   private final StageTiming timing;
   private final ProgressListener progress;
+  /** Null when a convert stage prepares the slots. */
   private final EncoderFormat format;
   private final org.bytedeco.ffmpeg.avutil.AVRational inputTimeBase;
-  /** The frame this handler converts into when no convert stage ran; made on first need. */
+  /** The frame this handler converts into when no convert stage ran; made on first need, then reused. */
   private AVFrame own;
   private long lastReport;
   private double lastSeconds;
 
+  /** @param converted whether a {@link ConvertStage} prepares every slot before this handler sees it */
   EncoderHandler(MediaOutput out, org.bytedeco.ffmpeg.avutil.AVRational inputTimeBase, JobState state,
-      StageTiming timing, ProgressListener progress) {
+      StageTiming timing, ProgressListener progress, boolean converted) {
     this.out = out;
     this.inputTimeBase = inputTimeBase;
     this.state = state;
     this.timing = timing;
     this.progress = progress;
-    this.format = new EncoderFormat(out.encoder());
+    this.format = converted ? null : new EncoderFormat(out.encoder());
   }
 
   @Override
@@ -51,6 +53,7 @@ final class EncoderHandler implements EventHandler<FrameSlot> {
         return;
       }
       out.encode(frameFor(slot));
+      slot.encoded();
       long n = state.framesEncoded.incrementAndGet();
       lastSeconds = slot.seconds;
       long now = System.nanoTime();
@@ -70,7 +73,10 @@ final class EncoderHandler implements EventHandler<FrameSlot> {
   }
 
   private AVFrame frameFor(FrameSlot slot) {
-    AVFrame f = slot.encodable != null ? slot.encodable : format.frameFor(slot, this::own);
+    AVFrame f = format != null ? format.frameFor(slot, this::own) : slot.encodable;
+    if (f == null) {
+      throw new IllegalStateException("frame " + slot.index + " reached the encoder unconverted");
+    }
     f.pts(out.encoderPts(slot.pts, inputTimeBase));
     // the source's picture types must not steer the new encode's GOP
     f.pict_type(AV_PICTURE_TYPE_NONE);
@@ -79,14 +85,16 @@ final class EncoderHandler implements EventHandler<FrameSlot> {
 
   private AVFrame own() {
     if (own == null) {
-      own = format.newFrame();
+      own = av_frame_alloc();
     }
-    return own;
+    return format.withBuffer(own);
   }
 
   @Override
   public void onShutdown() {
-    format.close();
+    if (format != null) {
+      format.close();
+    }
     if (own != null) {
       av_frame_free(own);
     }

@@ -34,8 +34,11 @@ public final class FrameSlot {
   private Mat output;
   /** Filled by {@link #load} (a caller's picture) rather than by the decoder. */
   private boolean loaded;
-  /** The convert stage's result, in the encoder's layout; kept from frame to frame once made. */
-  private AVFrame converted;
+  /**
+   * The convert stage's result where the decoded frame cannot hold it (another size or format): its buffer
+   * lives from the conversion to the encoding only, so the ring holds as many as are between the two.
+   */
+  private final AVFrame converted = av_frame_alloc();
   /** What to encode for this frame once the convert stage ran ({@link #decoded} or {@link #converted}), else null. */
   AVFrame encodable;
   long index;
@@ -190,20 +193,20 @@ public final class FrameSlot {
     return bgrView;
   }
 
-  /** This slot's frame in the encoder's layout, made by {@code format} on first use. */
+  /** This slot's frame in the encoder's layout, with a buffer from {@code format} until {@link #encoded}. */
   AVFrame convertedFrame(EncoderFormat format) {
-    if (converted == null) {
-      converted = format.newFrame();
-    }
-    return converted;
+    return format.withBuffer(converted);
+  }
+
+  /** The encoder has taken this frame (it keeps a reference if it needs one): the conversion's buffer goes. */
+  void encoded() {
+    av_frame_unref(converted);
   }
 
   /** Frees the native buffers; the slot is unusable afterwards. */
   void release() {
     av_frame_free(decoded);
-    if (converted != null) {
-      av_frame_free(converted);
-    }
+    av_frame_free(converted);
     av_frame_free(bgrView);
     converter.close();
     if (bgr != null) {

@@ -99,11 +99,12 @@ public final class VideoPipeline {
     StageTiming decodeTiming = new StageTiming("decode");
     List<StageTiming> stageTimings = new ArrayList<>();
     StageTiming encodeTiming = new StageTiming("encode");
-    EncoderHandler enc = new EncoderHandler(out, in.videoStream().time_base(), state, encodeTiming, progress);
+    List<FrameStage> ringStages = withConversion(stages, out.encoder(), convertWorkers);
+    EncoderHandler enc = new EncoderHandler(out, in.videoStream().time_base(), state, encodeTiming, progress,
+        ringStages.size() > stages.size());
     List<StageTiming> timings = new ArrayList<>();
     Decoded decoded;
     long started;
-    List<FrameStage> ringStages = withConversion(stages, out.encoder(), convertWorkers);
     try (FrameRing ring = new FrameRing(ringSize, ringStages, state, stageTimings, enc)) {
       timings.add(decodeTiming);
       timings.addAll(stageTimings);
