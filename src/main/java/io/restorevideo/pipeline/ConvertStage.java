@@ -2,10 +2,10 @@ package io.restorevideo.pipeline;
 
 /**
  * Converts each slot's picture to the encoder's format ({@link EncoderFormat}) before the encoder, which then
- * only encodes: the conversion is the largest per-frame cost of a face job after the paste and depends on no
- * other frame, so it can run as {@link StageWorkers} instead of on the encoder's one thread (issue 18). The
- * result stays in the slot ({@link FrameSlot#encodable}): the decoded frame itself where it has the
- * encoder's layout (so the ring's peak memory stays as it was), else the slot's converted frame.
+ * only encodes: the conversion was the largest single item of a 1080p face job's native profile and depends
+ * on no other frame, so it can run as {@link StageWorkers} instead of on the encoder's one thread (issue
+ * 18). The result stays in the slot ({@link FrameSlot#encodable}): the decoded frame itself where it has
+ * the encoder's layout (so the ring's peak memory stays as it was), else the slot's converted frame.
  */
 final class ConvertStage implements FrameStage {
   private final EncoderFormat format;

@@ -39,7 +39,7 @@ public final class FrameSlot {
    * lives from the conversion to the encoding only, so the ring holds as many as are between the two.
    */
   private final AVFrame converted = av_frame_alloc();
-  /** What to encode for this frame once the convert stage ran ({@link #decoded} or {@link #converted}), else null. */
+  /** What to encode once the convert stage ran ({@link #decoded} or {@link #converted}); null before. */
   AVFrame encodable;
   long index;
   long pts;

@@ -30,7 +30,7 @@ public final class VideoPipeline {
     this(stages, ringSize, ThreadBudget.forThisMachine().convertWorkers());
   }
 
-  /** With {@code convertWorkers} threads converting frames to the encoder's format (see {@link #withConversion}). */
+  /** With {@code convertWorkers} threads converting frames to the encoder's format ({@link #withConversion}). */
   VideoPipeline(List<FrameStage> stages, int ringSize, int convertWorkers) {
     FrameRing.checkSize(ringSize);
     if (convertWorkers < 1) {

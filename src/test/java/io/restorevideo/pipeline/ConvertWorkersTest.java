@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three workers converting frames back to the encoder's format give, in order, the frames one gives, on each
  * path of {@link EncoderFormat}: declared rectangles (faces that move, so the rectangles differ per frame),
- * the whole frame, the upscaled output picture, and frames no stage changed. Lossless files in and out (ffv1),
- * decoded and compared byte for byte.
+ * the whole frame, the exact mode, the upscaled output picture, and frames no stage changed. Lossless files in
+ * and out (ffv1), decoded and compared byte for byte.
  */
 class ConvertWorkersTest {
   private static final int W = 768;
@@ -44,7 +44,8 @@ class ConvertWorkersTest {
       throws IOException, InterruptedException {
     FaceRestoreOptions options = FaceRestoreOptions.builder().upscale(upscale).parse(false).build();
     FrameFaceRestorer faces = new FrameFaceRestorer(options, null, new InvertingRestorer(), null, null);
-    List<FrameStage> stages = new ArrayList<>(FaceStages.tracked(faces, DriftingFaces.detector(5, 3), tracking, 2, 0, 1).stages());
+    List<FrameStage> stages =
+        new ArrayList<>(FaceStages.tracked(faces, DriftingFaces.detector(5, 3), tracking, 2, 0, 1).stages());
     if (undeclared) {
       stages.add(new UndeclaredWriter());
     }
