@@ -8,14 +8,15 @@ import io.restorevideo.restore.PreparedImage;
  * The prepare stage: the per-frame work before tracking that does not depend on any other frame, so that it
  * can run as several {@link StageWorkers} ahead of the one sequential tracker: the decoded frame's conversion
  * to BGR, {@link FrameFaceRestorer#prepare} (upsizing of small frames, as the still-image path) and the
- * tracker's gray frame and scene-cut thumbnail ({@link TrackerFrame}). Attaches a {@link PreparedFrame},
- * warm-up frames included (they feed the tracker). Each worker reads and writes only its own slots.
+ * tracker's gray frame and scene-cut thumbnail ({@link TrackerFrame}); in the parity mode also the per-frame
+ * gray test. Attaches a {@link PreparedFrame}, warm-up frames included (they feed the tracker). Each worker
+ * reads and writes only its own slots.
  */
 final class PrepareStage implements FrameStage {
   private final FrameFaceRestorer faces;
   private final boolean exact;
 
-  /** @param exact the parity mode: the frames keep the still-image path's precise colour conversion */
+  /** @param exact the parity mode: the still-image path's precise colour conversion and a gray test per frame */
   PrepareStage(FrameFaceRestorer faces, boolean exact) {
     this.faces = faces;
     this.exact = exact;
@@ -30,6 +31,11 @@ final class PrepareStage implements FrameStage {
   public void onFrame(FrameSlot slot) {
     PreparedImage image = faces.prepare(slot.bgrToRead());
     try {
+      if (exact) {
+        // the parity mode decides gray on every frame, as the official script does: on this thread, not the
+        // tracker's (elsewhere it is decided on a track's first frame only, which only the tracker knows)
+        image.gray();
+      }
       slot.attach(PreparedFrame.KEY, new PreparedFrame(image, TrackerFrame.of(image.input())));
     } catch (RuntimeException e) {
       image.close();

@@ -32,7 +32,7 @@ public record ThreadBudget(int cores, int networkThreads, int openCvThreads, int
     int prepareWorkers, int alignWorkers) {
   static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
   static final String TORCH_INTEROP = "ai.djl.pytorch.num_interop_threads";
-  /** The stages besides the network that call OpenCV concurrently: decode, track, composite, encode. */
+  /** The stages besides the network that call OpenCV most, concurrently: decode, track, composite, encode. */
   private static final int CPU_STAGES = 4;
   static final String COMPOSITE_WORKERS = "restorevideo.composite.workers";
   static final String PREPARE_WORKERS = "restorevideo.prepare.workers";

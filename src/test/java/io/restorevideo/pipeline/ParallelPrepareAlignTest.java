@@ -87,12 +87,13 @@ class ParallelPrepareAlignTest {
     return out;
   }
 
-  private static List<byte[]> run(FaceStages.Workers workers, FaceStats[] statsOut) throws InterruptedException {
+  private static List<byte[]> run(FaceStages.Workers workers, TrackerOptions tracking, FaceStats[] statsOut)
+      throws InterruptedException {
     List<byte[]> frames = new ArrayList<>();
     try (Mat photo = Fixtures.image("group.png")) {
       FaceRestoreOptions options = FaceRestoreOptions.builder().upscale(1).parse(false).build();
       FrameFaceRestorer faces = new FrameFaceRestorer(options, null, new InvertingRestorer(), null, null);
-      FaceStages stages = FaceStages.tracked(faces, pannedFaces(), TrackerOptions.defaults(), 2, 0, workers);
+      FaceStages stages = FaceStages.tracked(faces, pannedFaces(), tracking, 2, 0, workers);
       List<FrameStage> list = stages.stages();
       assertEquals(List.of("prepare", "track", "align", "restore", "composite"),
           list.stream().map(FrameStage::name).toList());
@@ -112,26 +113,44 @@ class ParallelPrepareAlignTest {
     return frames;
   }
 
-  @Test
-  void threePrepareAndThreeAlignWorkersGiveTheFramesOfOneInOrder() throws InterruptedException {
-    FaceStats[] one = new FaceStats[1];
-    FaceStats[] three = new FaceStats[1];
-    List<byte[]> serial = run(new FaceStages.Workers(1, 1, 1), one);
-    List<byte[]> parallel = run(new FaceStages.Workers(3, 3, 1), three);
+  /** Both runs' frames: equal bit for bit, in order (consecutive frames differ, so a swap would show). */
+  private static void assertSameFrames(List<byte[]> serial, List<byte[]> parallel) {
     assertEquals(FRAMES, serial.size());
     assertEquals(FRAMES, parallel.size());
     for (int i = 0; i < FRAMES; i++) {
       assertArrayEquals(serial.get(i), parallel.get(i), "frame " + i);
     }
-    // consecutive frames differ, so an out-of-order frame could not pass the comparison above
     for (int i = 1; i < FRAMES; i++) {
       assertFalse(Arrays.equals(serial.get(i - 1), serial.get(i)), "frames " + (i - 1) + " and " + i);
     }
+  }
+
+  @Test
+  void threePrepareAndThreeAlignWorkersGiveTheFramesOfOneInOrder() throws InterruptedException {
+    FaceStats[] one = new FaceStats[1];
+    FaceStats[] three = new FaceStats[1];
+    TrackerOptions tracking = TrackerOptions.defaults();
+    List<byte[]> serial = run(new FaceStages.Workers(1, 1, 1), tracking, one);
+    List<byte[]> parallel = run(new FaceStages.Workers(3, 3, 1), tracking, three);
+    assertSameFrames(serial, parallel);
     // keyframes 0, 5, 10, 15 and the frames carried between them
     assertEquals(4, one[0].keyframes());
     assertEquals(4, three[0].keyframes());
     assertEquals(2, three[0].tracks(), "both faces keep their track through the pan");
     assertEquals(2L * FRAMES, one[0].facesRestored());
+    assertEquals(2L * FRAMES, three[0].facesRestored());
+  }
+
+  /** The parity mode (detector on every frame, precise colour, gray test per frame, exact paste) as well. */
+  @Test
+  void theParityModeIsTheSameWithThreeWorkers() throws InterruptedException {
+    FaceStats[] one = new FaceStats[1];
+    FaceStats[] three = new FaceStats[1];
+    TrackerOptions tracking = TrackerOptions.officialParity();
+    List<byte[]> serial = run(new FaceStages.Workers(1, 1, 1), tracking, one);
+    List<byte[]> parallel = run(new FaceStages.Workers(3, 3, 3), tracking, three);
+    assertSameFrames(serial, parallel);
+    assertEquals(FRAMES, three[0].keyframes());
     assertEquals(2L * FRAMES, three[0].facesRestored());
   }
 }
