@@ -98,7 +98,7 @@ else
       args+=(--stand-in-faces --faces 4)
       opts="$opts -Drestorevideo.composite.workers=1"
     elif [ "$mode" = "4-one-prep" ]; then
-      label="bench pipeline 1080p 4 faces 1 prep/align"
+      label="bench pipeline 1080p 4 faces 1 prep/aln"
       args+=(--stand-in-faces --faces 4)
       opts="$opts -Drestorevideo.prepare.workers=1 -Drestorevideo.align.workers=1"
     else
