@@ -25,6 +25,8 @@ final class Head {
     NDArray y = conv1x1.forward(x);
     NDArray nhwc = y.transpose(0, 2, 3, 1);
     NDArray out = nhwc.reshape(x.getShape().get(0), -1, values);
+    // the transposed view shares y's storage: left to the manager it would keep y alive to the call's end
+    nhwc.close();
     y.close();
     return out;
   }
