@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The restore stage: aligns each tracked face and gathers the crops of consecutive frames into network
+ * The restore stage: gathers the aligned crops ({@link AlignStage}) of consecutive frames into network
  * batches of up to {@code batchSize} faces. A batch runs as soon as it is full, and {@link #flush} runs the
  * partial one, so every frame this stage has seen leaves it with its faces restored (the
  * {@link FrameStage} contract: the ring releases them right after flush). Faces of gray and colour tracks go
@@ -47,7 +47,6 @@ final class RestoreStage implements FrameStage {
     if (frame == null || frame.faces().isEmpty() || slot.warmup()) {
       return;
     }
-    frame.aligned(faces.align(frame.image(), frame.detections()));
     pending.add(frame);
     pendingIndex.add(slot.index());
     pendingFaces += frame.faces().size();

@@ -1,6 +1,5 @@
 package io.restorevideo.pipeline;
 
-import io.restorevideo.restore.FrameFaceRestorer;
 import io.restorevideo.restore.PreparedImage;
 import io.restorevideo.face.track.FaceTracker;
 import io.restorevideo.face.track.TrackedFace;
@@ -10,22 +9,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The track stage: prepares each frame as the still-image path does (upsizing of small frames, gray test),
- * runs the {@link FaceTracker} on it (detector on keyframes, optical flow and smoothing in between) and
- * attaches a {@link FaceFrame}.
+ * The track stage: runs the {@link FaceTracker} on each frame the {@link PrepareStage} prepared (detector on
+ * keyframes, optical flow and smoothing in between), decides gray per track, and attaches a {@link FaceFrame}.
+ * It sees the frames in order on one thread; what could be done per frame was done before it.
  *
  * <p>Gray is decided per track, on the track's first frame, and kept for its life: a per-frame decision
  * flips on faded or tinted footage and the restored face then flickers between colour and gray. Only the
  * parity mode (detect every frame, no smoothing) decides per frame, as the official script does.
  */
 final class TrackStage implements FrameStage {
-  private final FrameFaceRestorer faces;
   private final FaceTracker tracker;
   private final FaceStats stats;
   private Map<Integer, Boolean> trackGray = new HashMap<>();
 
-  TrackStage(FrameFaceRestorer faces, FaceTracker tracker, FaceStats stats) {
-    this.faces = faces;
+  TrackStage(FaceTracker tracker, FaceStats stats) {
     this.tracker = tracker;
     this.stats = stats;
   }
@@ -37,9 +34,11 @@ final class TrackStage implements FrameStage {
 
   @Override
   public void onFrame(FrameSlot slot) {
-    PreparedImage image = faces.prepare(slot.bgrToRead());
+    PreparedFrame prepared = slot.attachment(PreparedFrame.KEY, PreparedFrame.class);
+    slot.attach(PreparedFrame.KEY, null);
+    PreparedImage image = prepared.image();
     try {
-      List<TrackedFace> found = tracker.track(image.input(), slot.seconds(), slot.index());
+      List<TrackedFace> found = tracker.track(prepared.tracker(), image.input(), slot.seconds(), slot.index());
       boolean parity = tracker.options().parity();
       Map<Integer, Boolean> live = new HashMap<>();
       List<Boolean> gray = new ArrayList<>(found.size());
@@ -56,15 +55,9 @@ final class TrackStage implements FrameStage {
       stats.tracks = tracker.tracksStarted();
       slot.attach(FaceFrame.KEY, new FaceFrame(image, found, gray, tracker.lastFrameWasKeyframe()));
     } catch (RuntimeException e) {
-      image.close();
+      prepared.close();
       throw e;
     }
-  }
-
-  /** Outside the parity mode the frames need not equal the still-image path's, so the fast conversion does. */
-  @Override
-  public boolean approximateColour() {
-    return !tracker.options().parity();
   }
 
   @Override

@@ -44,8 +44,8 @@ class ConvertWorkersTest {
       throws IOException, InterruptedException {
     FaceRestoreOptions options = FaceRestoreOptions.builder().upscale(upscale).parse(false).build();
     FrameFaceRestorer faces = new FrameFaceRestorer(options, null, new InvertingRestorer(), null, null);
-    List<FrameStage> stages =
-        new ArrayList<>(FaceStages.tracked(faces, DriftingFaces.detector(5, 3), tracking, 2, 0, 1).stages());
+    List<FrameStage> stages = new ArrayList<>(FaceStages.tracked(faces, DriftingFaces.detector(5, 3), tracking,
+        2, 0, new FaceStages.Workers(1, 1, 1)).stages());
     if (undeclared) {
       stages.add(new UndeclaredWriter());
     }

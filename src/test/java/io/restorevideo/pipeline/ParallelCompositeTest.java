@@ -45,7 +45,8 @@ class ParallelCompositeTest {
           group.cols(), group.rows());
       FaceRestoreOptions options = FaceRestoreOptions.builder().upscale(1).parse(true).build();
       FrameFaceRestorer faces = new FrameFaceRestorer(options, null, new InvertingRestorer(), CONTENT_MASK, null);
-      FaceStages stages = FaceStages.tracked(faces, detector, TrackerOptions.defaults(), 2, 0, workers);
+      FaceStages stages = FaceStages.tracked(faces, detector, TrackerOptions.defaults(), 2, 0,
+          new FaceStages.Workers(1, 1, workers));
       assertEquals(workers == 1 ? CompositeStage.class : StageWorkers.class,
           stages.stages().get(stages.stages().size() - 1).getClass());
       try (StreamPipeline pipeline = new StreamPipeline(stages.stages(), 8,

@@ -68,7 +68,8 @@ class RegionWritebackTest {
     FaceRestoreOptions options = FaceRestoreOptions.builder().upscale(1).parse(false).build();
     FrameFaceRestorer faces = new FrameFaceRestorer(options, null, new InvertingRestorer(), null, null);
     List<FrameStage> stages = new ArrayList<>(
-        FaceStages.tracked(faces, DriftingFaces.detector(3.5f, 0), TrackerOptions.defaults(), 2, 0, 1).stages());
+        FaceStages.tracked(faces, DriftingFaces.detector(3.5f, 0), TrackerOptions.defaults(), 2, 0,
+            new FaceStages.Workers(1, 1, 1)).stages());
     if (undeclared) {
       stages.add(new UndeclaredWriter());
     }

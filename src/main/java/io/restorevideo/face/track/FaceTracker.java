@@ -2,8 +2,6 @@ package io.restorevideo.face.track;
 
 import io.restorevideo.face.DetectedFace;
 import io.restorevideo.face.detect.FaceDetector;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,9 +75,31 @@ public final class FaceTracker implements AutoCloseable {
    * past frame 0, as a segment of a video does).
    */
   public List<TrackedFace> track(Mat bgr, double timeSeconds, long index) {
-    GrayPyramid gray = new GrayPyramid(toGray(bgr));
+    return track(TrackerFrame.of(bgr), bgr, timeSeconds, index);
+  }
+
+  /**
+   * As {@link #track(Mat, double, long)}, with the frame's gray image and cut thumbnail made beforehand
+   * ({@link TrackerFrame#of}, possibly on another thread); the same result. Takes ownership of {@code input}.
+   *
+   * @param input {@code TrackerFrame.of(bgr)}
+   */
+  public List<TrackedFace> track(TrackerFrame input, Mat bgr, double timeSeconds, long index) {
+    CutThumbnail thumbnail = input.thumbnail();
+    GrayPyramid gray = new GrayPyramid(input.takeGray());
+    try {
+      return follow(gray, thumbnail, bgr, timeSeconds, index);
+    } catch (RuntimeException e) {
+      gray.close();
+      throw e;
+    }
+  }
+
+  /** Takes ownership of {@code gray}: it becomes the previous frame for the next call. */
+  private List<TrackedFace> follow(GrayPyramid gray, CutThumbnail thumbnail, Mat bgr, double timeSeconds,
+      long index) {
     boolean first = frames++ == 0;
-    boolean cut = cuts.isCut(gray.full());
+    boolean cut = cuts.isCut(thumbnail);
     if (cut && !tracks.isEmpty()) {
       LOG.debug("scene cut at frame {} (score {}), ending {} tracks", index, cuts.lastScore(), tracks.size());
       tracks = new ArrayList<>();
@@ -207,16 +227,6 @@ public final class FaceTracker implements AutoCloseable {
       result.put(which.get(i), moved.get(i));
     }
     return result;
-  }
-
-  private static Mat toGray(Mat image) {
-    Mat gray = new Mat();
-    if (image.channels() == 1) {
-      image.copyTo(gray);
-    } else {
-      cvtColor(image, gray, COLOR_BGR2GRAY);
-    }
-    return gray;
   }
 
   /** A live track by id (ended tracks are gone). */

@@ -47,18 +47,25 @@ public final class SceneCutDetector {
    * and a frame whose size differs from the previous one are cuts.
    */
   public boolean isCut(Mat gray) {
-    int w = THUMB_WIDTH;
-    int h = Math.max(8, (int) Math.round((double) THUMB_WIDTH * gray.rows() / gray.cols()));
-    float[] thumb = thumbnail(gray, w, h);
+    return isCut(thumbnail(gray));
+  }
+
+  /**
+   * As {@link #isCut(Mat)}, on the frame's thumbnail made beforehand ({@link #thumbnail(Mat)}); the same
+   * answer and score. Frames must still come in order.
+   */
+  public boolean isCut(CutThumbnail frame) {
+    int w = frame.width();
+    int h = frame.height();
     boolean cut;
     if (previous == null || prevW != w || prevH != h) {
       lastScore = Double.POSITIVE_INFINITY;
       cut = true;
     } else {
-      lastScore = shiftedDifference(previous, thumb, w, h);
+      lastScore = shiftedDifference(previous, frame.pixels(), w, h);
       cut = lastScore > threshold;
     }
-    previous = thumb;
+    previous = frame.pixels();
     prevW = w;
     prevH = h;
     return cut;
@@ -71,8 +78,21 @@ public final class SceneCutDetector {
 
   /** Score of two 8-bit gray frames of the same size, without touching this detector's state. */
   public static double score(Mat grayA, Mat grayB) {
-    int h = Math.max(8, (int) Math.round((double) THUMB_WIDTH * grayA.rows() / grayA.cols()));
+    int h = thumbnailHeight(grayA);
     return shiftedDifference(thumbnail(grayA, THUMB_WIDTH, h), thumbnail(grayB, THUMB_WIDTH, h), THUMB_WIDTH, h);
+  }
+
+  /**
+   * The thumbnail {@link #isCut} compares, of an 8-bit gray frame (read, not kept). Pure and thread-safe: the
+   * part of cut detection that does not depend on the frame before.
+   */
+  public static CutThumbnail thumbnail(Mat gray) {
+    int h = thumbnailHeight(gray);
+    return new CutThumbnail(thumbnail(gray, THUMB_WIDTH, h), THUMB_WIDTH, h);
+  }
+
+  private static int thumbnailHeight(Mat gray) {
+    return Math.max(8, (int) Math.round((double) THUMB_WIDTH * gray.rows() / gray.cols()));
   }
 
   static float[] thumbnail(Mat gray, int w, int h) {

@@ -321,4 +321,67 @@ class FaceTrackerTest {
       assertTrue(worst < 1.0, "worst carried landmark error " + worst + " px");
     }
   }
+
+  /**
+   * The pipeline's route: each frame's {@link TrackerFrame} made ahead, on other threads and out of order, then
+   * tracked in order, gives the very faces of the inline route, over a clip with two moving faces, keyframes,
+   * carried frames, a detector miss and a scene cut.
+   */
+  @Test
+  void trackerFramesMadeAheadOnOtherThreadsTrackAsTheInlineRoute() throws Exception {
+    int frames = 36;
+    int cutAt = 22;
+    Clip clip = new Clip(frames, i -> i < cutAt ? 1L : 2L, i -> List.of(
+        new Placement(faceA, panA(i)),
+        new Placement(faceB, SyntheticScene.at(190 - 1.0 * i, 90 + 0.5 * i))));
+    IntFunction<List<ScriptedDetector.Truth>> all = truthOf(clip, i -> false);
+    IntFunction<List<ScriptedDetector.Truth>> script = i -> i == 10 ? all.apply(i).subList(0, 1) : all.apply(i);
+    List<Mat> rendered = new ArrayList<>();
+    for (int i = 0; i < frames; i++) {
+      Mat bg = backgrounds.computeIfAbsent(clip.background().apply(i), SyntheticScene::background);
+      List<Placement> faces = clip.faces().apply(i);
+      rendered.add(SyntheticScene.render(
+          bg, faces.stream().map(Placement::patch).toList(), faces.stream().map(Placement::topLeft).toList()));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      ScriptedDetector inlineDet = new ScriptedDetector(script, 0.5, 9);
+      List<List<TrackedFace>> inline = new ArrayList<>();
+      try (FaceTracker tracker = new FaceTracker(inlineDet, TrackerOptions.defaults())) {
+        for (int i = 0; i < frames; i++) {
+          inlineDet.setFrame(i);
+          inline.add(tracker.track(rendered.get(i), i / FPS, i));
+        }
+      }
+      // submitted last frame first, so the inputs are made in another order than they are tracked
+      List<java.util.concurrent.Future<TrackerFrame>> made = new ArrayList<>();
+      for (int i = 0; i < frames; i++) {
+        made.add(null);
+      }
+      for (int i = frames - 1; i >= 0; i--) {
+        Mat frame = rendered.get(i);
+        made.set(i, pool.submit(() -> TrackerFrame.of(frame)));
+      }
+      ScriptedDetector aheadDet = new ScriptedDetector(script, 0.5, 9);
+      List<List<TrackedFace>> ahead = new ArrayList<>();
+      try (FaceTracker tracker = new FaceTracker(aheadDet, TrackerOptions.defaults())) {
+        for (int i = 0; i < frames; i++) {
+          aheadDet.setFrame(i);
+          ahead.add(tracker.track(made.get(i).get(), rendered.get(i), i / FPS, i));
+        }
+        assertEquals(1, tracker.sceneCuts());
+      }
+      assertEquals(inlineDet.calledOn, aheadDet.calledOn, "the same keyframes");
+      assertTrue(inlineDet.calledOn.size() < frames / 2, "most frames are carried, not detected");
+      for (int i = 0; i < frames; i++) {
+        assertEquals(inline.get(i), ahead.get(i), "faces of frame " + i);
+      }
+      assertNotEquals(inline.get(cutAt - 1).get(0).trackId(), inline.get(cutAt).get(0).trackId());
+    } finally {
+      pool.shutdownNow();
+      rendered.forEach(Mat::close);
+      backgrounds.values().forEach(Mat::close);
+      backgrounds.clear();
+    }
+  }
 }
