@@ -86,8 +86,9 @@ else
   [ -f "$clip" ] || "$ffmpeg_bin" -loglevel error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30" -t "$seconds" \
     -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$clip"
   # 4-serial: the 4-face job with one composite worker, to show what the parallel paste adds on this machine;
-  # 4-one-prep: one prepare and one align worker, to show what taking their work off track and restore adds
-  for mode in no-faces 1 4 4-serial 4-one-prep; do
+  # 4-one-prep: one prepare and one align worker, to show what taking their work off track and restore adds;
+  # 4-1conv: one thread converting frames back to the encoder's format (what the convert workers add)
+  for mode in no-faces 1 4 4-serial 4-one-prep 4-1conv; do
     f="$out/pipeline-$mode.json"
     args=(--encoder-preset ultrafast --json)
     opts="${RESTORE_VIDEO_JAVA_OPTS:--Xmx8g}"
@@ -101,6 +102,10 @@ else
       label="bench pipeline 1080p 4 faces 1 prep/aln"
       args+=(--stand-in-faces --faces 4)
       opts="$opts -Drestorevideo.prepare.workers=1 -Drestorevideo.align.workers=1"
+    elif [ "$mode" = "4-1conv" ]; then
+      label="bench pipeline 1080p 4 faces 1 converter"
+      args+=(--stand-in-faces --faces 4)
+      opts="$opts -Drestorevideo.convert.workers=1"
     else
       label="bench pipeline 1080p $mode stand-in face(s)"
       args+=(--stand-in-faces)

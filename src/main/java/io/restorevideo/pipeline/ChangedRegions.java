@@ -2,9 +2,10 @@ package io.restorevideo.pipeline;
 
 /**
  * Which pixels of a slot's picture the stages changed since decoding: none, a few rectangles the stages
- * declared, or the whole frame. The encoder converts only declared rectangles back to the encoder's format
- * when it can (see {@link RegionWriteback}); anything not declared counts as the whole frame, so a stage that
- * knows nothing of this is encoded as before. Reused from frame to frame (no allocation once it has grown).
+ * declared, or the whole frame. Only declared rectangles are converted back to the encoder's format where
+ * the formats allow (see {@link EncoderFormat}); anything not declared counts as the whole frame, so a stage
+ * that knows nothing of this is encoded as before. Reused from frame to frame (no allocation once it has
+ * grown).
  */
 final class ChangedRegions {
   /** More rectangles than this and their bookkeeping would gain nothing over one full-frame conversion. */

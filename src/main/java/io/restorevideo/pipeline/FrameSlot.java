@@ -19,8 +19,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * <p>Changed pixels: {@link #bgr()} and {@link #output} count as changing the whole frame. A stage that only
  * reads takes {@link #bgrToRead()}; one that changes known rectangles of it declares each with
- * {@link #changed}. The encoder then converts only those rectangles back to the encoder's format (the rest
- * of the frame is the decoder's own pixels) where it can, see {@link RegionWriteback}.
+ * {@link #changed}. Only those rectangles are then converted back to the encoder's format (the rest of the
+ * frame is the decoder's own pixels) where the formats allow, see {@link EncoderFormat}.
  */
 public final class FrameSlot {
   final AVFrame decoded = av_frame_alloc();
@@ -34,6 +34,13 @@ public final class FrameSlot {
   private Mat output;
   /** Filled by {@link #load} (a caller's picture) rather than by the decoder. */
   private boolean loaded;
+  /**
+   * The convert stage's result where the decoded frame cannot hold it (another size or format): its buffer
+   * lives from the conversion to the encoding only, so the ring holds as many as are between the two.
+   */
+  private final AVFrame converted = av_frame_alloc();
+  /** What to encode once the convert stage ran ({@link #decoded} or {@link #converted}); null before. */
+  AVFrame encodable;
   long index;
   long pts;
   double seconds;
@@ -53,6 +60,7 @@ public final class FrameSlot {
     changes.clear();
     bgrMade = false;
     loaded = false;
+    encodable = null;
     if (output != null) {
       output.close();
       output = null;
@@ -185,9 +193,20 @@ public final class FrameSlot {
     return bgrView;
   }
 
+  /** This slot's frame in the encoder's layout, with a buffer from {@code format} until {@link #encoded}. */
+  AVFrame convertedFrame(EncoderFormat format) {
+    return format.withBuffer(converted);
+  }
+
+  /** The encoder has taken this frame (it keeps a reference if it needs one): the conversion's buffer goes. */
+  void encoded() {
+    av_frame_unref(converted);
+  }
+
   /** Frees the native buffers; the slot is unusable afterwards. */
   void release() {
     av_frame_free(decoded);
+    av_frame_free(converted);
     av_frame_free(bgrView);
     converter.close();
     if (bgr != null) {

@@ -16,20 +16,24 @@ import org.bytedeco.opencv.global.opencv_core;
  *   <li>prepare workers (frames converted to BGR, prepared and reduced to the tracker's gray frame and cut
  *       thumbnail at once) and align workers (frames whose faces are warped into crops at once): {@code cores / 4},
  *       1 to 4 each, for the same reason: what they take off the sequential track and restore stages is what
- *       would otherwise cap the frame rate on a GPU machine. Bit-identical output with any count.
+ *       would otherwise cap the frame rate on a GPU machine. Bit-identical output with any count;
+ *   <li>convert workers (frames converted back to the encoder's format at once, in a job with stages):
+ *       {@code cores / 4}, 1 to 4, for the same reason: on the encoder's one thread the conversion capped a
+ *       face job's frame rate (part 7).
  * </ul>
  *
  * <p>Each worker count has its own override, {@code -Drestorevideo.composite.workers=N},
- * {@code -Drestorevideo.prepare.workers=N} and {@code -Drestorevideo.align.workers=N} (benchmarks; a machine
- * whose cores are busy with other work): the three stages cost different amounts per frame (docs/benchmarks.md,
- * "CPU-side stages" part 6), so each is tuned on its own.
+ * {@code -Drestorevideo.prepare.workers=N}, {@code -Drestorevideo.align.workers=N} and
+ * {@code -Drestorevideo.convert.workers=N} (benchmarks; a machine whose cores are busy with other work): the
+ * stages cost different amounts per frame (docs/benchmarks.md, "CPU-side stages" parts 6 and 7), so each is
+ * tuned on its own.
  *
  * <p>A value the user set ({@code -Dai.djl.pytorch.num_threads}, {@code -Dai.djl.pytorch.num_interop_threads})
  * wins. The libtorch values are read when the engine starts, so {@link #apply} must run before the first
  * network loads.
  */
 public record ThreadBudget(int cores, int networkThreads, int openCvThreads, int compositeWorkers,
-    int prepareWorkers, int alignWorkers) {
+    int prepareWorkers, int alignWorkers, int convertWorkers) {
   static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
   static final String TORCH_INTEROP = "ai.djl.pytorch.num_interop_threads";
   /** The stages besides the network that call OpenCV most, concurrently: decode, track, composite, encode. */
@@ -37,6 +41,7 @@ public record ThreadBudget(int cores, int networkThreads, int openCvThreads, int
   static final String COMPOSITE_WORKERS = "restorevideo.composite.workers";
   static final String PREPARE_WORKERS = "restorevideo.prepare.workers";
   static final String ALIGN_WORKERS = "restorevideo.align.workers";
+  static final String CONVERT_WORKERS = "restorevideo.convert.workers";
   /** Beyond this many, a frame-parallel stage outruns decoding and encoding, which stay one thread each. */
   private static final int MAX_FRAME_WORKERS = 4;
 
@@ -47,7 +52,7 @@ public record ThreadBudget(int cores, int networkThreads, int openCvThreads, int
     int frameWorkers = Math.max(1, Math.min(MAX_FRAME_WORKERS, cores / CPU_STAGES));
     return new ThreadBudget(cores, Math.max(1, cores - 1), Math.max(1, cores / CPU_STAGES),
         workers(COMPOSITE_WORKERS, frameWorkers), workers(PREPARE_WORKERS, frameWorkers),
-        workers(ALIGN_WORKERS, frameWorkers));
+        workers(ALIGN_WORKERS, frameWorkers), workers(CONVERT_WORKERS, frameWorkers));
   }
 
   /** {@code fallback}, unless the system property {@code property} sets the count. */

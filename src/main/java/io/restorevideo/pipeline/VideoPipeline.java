@@ -8,13 +8,15 @@ import io.restorevideo.media.MediaRange;
 import io.restorevideo.media.RangeCut;
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.global.avutil;
 
 /**
  * Decode, stages, encode over a pre-allocated Disruptor ring. The calling thread decodes and publishes one
  * slot per frame (blocking while the ring is full, so memory is bounded by the ring size); packets of the
- * copied streams go straight to the muxer. Handlers run in the configured order, the encoder last. The first
- * failure anywhere stops decoding, lets the ring drain without work, and is rethrown here.
+ * copied streams go straight to the muxer. Handlers run in the configured order, then the conversion to the
+ * encoder's format (when there are stages), the encoder last. The first failure anywhere stops decoding, lets
+ * the ring drain without work, and is rethrown here.
  */
 public final class VideoPipeline {
   /** Ring size when none is given: enough slack for a batching stage of 8 plus the encoder's lag. */
@@ -22,11 +24,39 @@ public final class VideoPipeline {
 
   private final List<FrameStage> stages;
   private final int ringSize;
+  private final int convertWorkers;
 
   public VideoPipeline(List<FrameStage> stages, int ringSize) {
+    this(stages, ringSize, ThreadBudget.forThisMachine().convertWorkers());
+  }
+
+  /** With {@code convertWorkers} threads converting frames to the encoder's format ({@link #withConversion}). */
+  VideoPipeline(List<FrameStage> stages, int ringSize, int convertWorkers) {
     FrameRing.checkSize(ringSize);
+    if (convertWorkers < 1) {
+      throw new IllegalArgumentException("convert workers must be at least 1, got " + convertWorkers);
+    }
     this.stages = List.copyOf(stages);
     this.ringSize = ringSize;
+    this.convertWorkers = convertWorkers;
+  }
+
+  /**
+   * The stages, then the conversion to the encoder's format as a stage of its own ({@link ConvertStage}, as
+   * {@code workers} {@link StageWorkers} when more than one) so the encoder's thread only encodes. Without
+   * stages nothing can change a pixel: no stage is added and the encoder takes the decoded frames as before.
+   */
+  static List<FrameStage> withConversion(List<FrameStage> stages, AVCodecContext encoder, int workers) {
+    if (stages.isEmpty()) {
+      return stages;
+    }
+    List<FrameStage> converters = new ArrayList<>(workers);
+    for (int k = 0; k < workers; k++) {
+      converters.add(new ConvertStage(new EncoderFormat(encoder)));
+    }
+    List<FrameStage> all = new ArrayList<>(stages);
+    all.add(workers == 1 ? converters.get(0) : new StageWorkers(converters));
+    return all;
   }
 
   /** Runs the job to the end of the input; {@code in} and {@code out} stay open (the caller closes them). */
@@ -69,11 +99,13 @@ public final class VideoPipeline {
     StageTiming decodeTiming = new StageTiming("decode");
     List<StageTiming> stageTimings = new ArrayList<>();
     StageTiming encodeTiming = new StageTiming("encode");
-    EncoderHandler enc = new EncoderHandler(out, in.videoStream().time_base(), state, encodeTiming, progress);
+    List<FrameStage> ringStages = withConversion(stages, out.encoder(), convertWorkers);
+    EncoderHandler enc = new EncoderHandler(out, in.videoStream().time_base(), state, encodeTiming, progress,
+        ringStages.size() > stages.size());
     List<StageTiming> timings = new ArrayList<>();
     Decoded decoded;
     long started;
-    try (FrameRing ring = new FrameRing(ringSize, stages, state, stageTimings, enc)) {
+    try (FrameRing ring = new FrameRing(ringSize, ringStages, state, stageTimings, enc)) {
       timings.add(decodeTiming);
       timings.addAll(stageTimings);
       timings.add(encodeTiming);

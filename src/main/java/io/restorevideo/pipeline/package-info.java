@@ -1,7 +1,8 @@
 /**
  * The Disruptor ring of a video job and its stages: decode publishes pre-allocated
  * {@link io.restorevideo.pipeline.FrameSlot}s, the face stages (prepare, track, align, restore, mask,
- * composite; or aligned faces) run as handlers in order, the encoder writes each slot; backpressure, stage failures and shutdown live here.
+ * composite; or aligned faces) run as handlers in order, a convert stage brings each changed frame back to the
+ * encoder's format, the encoder writes each slot; backpressure, stage failures and shutdown live here.
  * The per-frame face work itself is {@code restore}'s.
  *
  * <p>Threads: every stage has its own thread and they all run at once, so a job takes one

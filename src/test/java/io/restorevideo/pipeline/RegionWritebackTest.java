@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restorevideo.api.VideoJob;
-import io.restorevideo.face.DetectedFace;
-import io.restorevideo.face.Landmarks5;
-import io.restorevideo.face.detect.FaceDetector;
 import io.restorevideo.face.track.TrackerOptions;
 import io.restorevideo.restore.FaceRestoreOptions;
 import io.restorevideo.restore.FrameFaceRestorer;
-import io.restorevideo.testutil.Ffmpeg;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,27 +34,7 @@ class RegionWritebackTest {
 
   @BeforeEach
   void clip() {
-    in = dir.resolve("in.mkv");
-    Ffmpeg.run(dir, "-f", "lavfi", "-i", "testsrc2=size=" + W + "x" + H + ":rate=25", "-frames:v",
-        String.valueOf(FRAMES), "-pix_fmt", "yuv420p", "-c:v", "ffv1", in.toString());
-  }
-
-  /** Two faces on a drifting path (so the rectangles move), one half off the right edge. */
-  private static FaceDetector twoFaces() {
-    int[] call = {0};
-    return bgr -> {
-      float shift = 3.5f * call[0]++;
-      List<DetectedFace> out = new ArrayList<>();
-      for (float[] c : new float[][] {{250 + shift, 280, 40}, {740 - shift, 200, 30}}) {
-        float e = c[2];
-        float cx = c[0];
-        float cy = c[1];
-        Landmarks5 l = new Landmarks5(new float[] {cx - e, cy - e, cx + e, cy - e, cx, cy, cx - 0.8f * e, cy + e,
-            cx + 0.8f * e, cy + e});
-        out.add(new DetectedFace(cx - 2 * e, cy - 2 * e, cx + 2 * e, cy + 2 * e, 0.99f, l));
-      }
-      return out;
-    };
+    in = LosslessClip.make(dir, W, H, FRAMES);
   }
 
   /** Records, per frame, the rectangles the stages before it declared (null: the whole frame). */
@@ -89,24 +64,11 @@ class RegionWritebackTest {
     }
   }
 
-  /** Takes the pixels for writing and changes nothing: the frame must then count as changed whole. */
-  private static final class UndeclaredWriter implements FrameStage {
-    @Override
-    public String name() {
-      return "undeclared";
-    }
-
-    @Override
-    public void onFrame(FrameSlot slot) {
-      slot.bgr();
-    }
-  }
-
   private byte[] run(String name, boolean undeclared, Recorder recorder) throws IOException {
     FaceRestoreOptions options = FaceRestoreOptions.builder().upscale(1).parse(false).build();
     FrameFaceRestorer faces = new FrameFaceRestorer(options, null, new InvertingRestorer(), null, null);
     List<FrameStage> stages = new ArrayList<>(
-        FaceStages.tracked(faces, twoFaces(), TrackerOptions.defaults(), 2, 0,
+        FaceStages.tracked(faces, DriftingFaces.detector(3.5f, 0), TrackerOptions.defaults(), 2, 0,
             new FaceStages.Workers(1, 1, 1)).stages());
     if (undeclared) {
       stages.add(new UndeclaredWriter());
@@ -118,11 +80,7 @@ class RegionWritebackTest {
   }
 
   private byte[] raw(Path video) throws IOException {
-    Path yuv = dir.resolve(video.getFileName() + ".yuv");
-    Ffmpeg.run(dir, "-i", video.toString(), "-f", "rawvideo", "-pix_fmt", "yuv420p", yuv.toString());
-    byte[] b = Files.readAllBytes(yuv);
-    assertEquals(FRAMES * FRAME_BYTES, b.length, "decoded size of " + video.getFileName());
-    return b;
+    return LosslessClip.yuv(dir, video, (long) FRAMES * FRAME_BYTES);
   }
 
   /** Which samples of a yuv420p frame the rectangles cover, widened to whole chroma samples. */
