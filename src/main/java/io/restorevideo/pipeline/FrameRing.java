@@ -19,10 +19,12 @@ final class FrameRing implements AutoCloseable {
   /**
    * How long a stage sleeps between looks at the stage before it. Disruptor's blocking strategy blocks only
    * on the producer and busy-spins while a handler waits for the handler before it: with five stages on two
-   * cores, the waiting ones burned most of the CPU time (JFR, issue 18). Sleeping 0.2 ms costs a frame at
-   * most that much latency per stage, not throughput.
+   * cores, the waiting ones burned most of the CPU time (JFR, issue 18). A woken stage takes every frame that
+   * is ready, so the sleep costs a frame at most that much latency per stage, not throughput; with eight
+   * stage threads, 1 ms instead of 0.2 ms saved about a tenth of a 1080p face job's CPU on two cores
+   * (docs/benchmarks.md, part 8).
    */
-  private static final long WAIT_NANOS = 200_000;
+  private static final long WAIT_NANOS = 1_000_000;
 
   private final Disruptor<FrameSlot> disruptor;
   private final RingBuffer<FrameSlot> ring;
