@@ -43,16 +43,9 @@ public final class SceneCutDetector {
   }
 
   /**
-   * Feeds the next frame (8-bit single-channel gray) and says whether it starts a new shot. The first frame
-   * and a frame whose size differs from the previous one are cuts.
-   */
-  public boolean isCut(Mat gray) {
-    return isCut(thumbnail(gray));
-  }
-
-  /**
-   * As {@link #isCut(Mat)}, on the frame's thumbnail made beforehand ({@link #thumbnail(Mat)}); the same
-   * answer and score. Frames must still come in order.
+   * Feeds the next frame, as its thumbnail ({@link #thumbnail(Mat)}, which may be made beforehand on another
+   * thread), and says whether it starts a new shot. The first frame and a frame whose size differs from the
+   * previous one are cuts. Frames must come in order.
    */
   public boolean isCut(CutThumbnail frame) {
     int w = frame.width();
